@@ -1,0 +1,13 @@
+package org.threshold.fact;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Pressure the observer adds, of a kind, with a magnitude in [0, 1]. */
+public record Pressure(LocalDate day, PressureKind kind, double magnitude) implements Event {
+    public Pressure {
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(kind, "kind");
+        Scores.requireScore("magnitude", magnitude);
+    }
+}

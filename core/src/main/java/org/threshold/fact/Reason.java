@@ -1,0 +1,48 @@
+package org.threshold.fact;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The human-readable part of an explanation, written by the rule that concludes.
+ *
+ * <p>A reason keeps its format and arguments and formats them only when read, so rules pay
+ * nothing for text that nobody asks for. Formatting uses {@link Locale#ROOT}: a decimal point,
+ * whatever the machine's locale.
+ *
+ * <p>Two reasons are equal only when they are the same object, so two rules that conclude the
+ * same thing keep two justifications.
+ */
+public final class Reason {
+
+    private static final Object[] NO_ARGS = new Object[0];
+
+    private final String format;
+    private final Object[] args;
+
+    private Reason(String format, Object[] args) {
+        this.format = Objects.requireNonNull(format, "format");
+        this.args = args == null ? NO_ARGS : args;
+    }
+
+    /** A reason that formats {@code format} with {@code args} as {@link String#format} does. */
+    public static Reason of(String format, Object... args) {
+        return new Reason(format, args);
+    }
+
+    /** The formatted text. */
+    public String text() {
+        return args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+    }
+
+    /** The values the text is made from, in order. */
+    public Object[] args() {
+        return Arrays.copyOf(args, args.length);
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

@@ -1,0 +1,12 @@
+package org.threshold.fact;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A retaliation by the adversary against the proxy, with a severity in [0, 1]. */
+public record Retaliation(LocalDate day, double severity) implements Event {
+    public Retaliation {
+        Objects.requireNonNull(day, "day");
+        Scores.requireScore("severity", severity);
+    }
+}

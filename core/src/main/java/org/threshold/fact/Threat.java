@@ -1,0 +1,12 @@
+package org.threshold.fact;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A threat by the adversary, with a severity in [0, 1]: "escalation in language before hardware". */
+public record Threat(LocalDate day, double severity) implements Event {
+    public Threat {
+        Objects.requireNonNull(day, "day");
+        Scores.requireScore("severity", severity);
+    }
+}

@@ -1,0 +1,11 @@
+package org.threshold.fact;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** Direct confrontation of the adversary with the observer's alliance: "the line it keeps threatening to cross". */
+public record ThresholdCrossing(LocalDate day) implements Event {
+    public ThresholdCrossing {
+        Objects.requireNonNull(day, "day");
+    }
+}

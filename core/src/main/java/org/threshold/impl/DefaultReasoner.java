@@ -1,0 +1,317 @@
+package org.threshold.impl;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.Assessment;
+import org.threshold.Explanation;
+import org.threshold.Finding;
+import org.threshold.Reasoner;
+import org.threshold.ReasoningSession;
+import org.threshold.RuleFailureException;
+import org.threshold.RulePack;
+import org.threshold.Scenario;
+import org.threshold.ThresholdException;
+import org.threshold.fact.AsOf;
+import org.threshold.fact.Conclusion;
+import org.threshold.fact.Metric;
+import org.threshold.fact.Posture;
+import org.threshold.fact.PostureVerdict;
+import org.threshold.fact.RiskLevel;
+import org.threshold.fact.RiskVerdict;
+
+/**
+ * The reasoner behind {@link org.threshold.Threshold#builder()}: one knowledge base, built once
+ * and shared; one engine session per assessment.
+ */
+public final class DefaultReasoner implements Reasoner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultReasoner.class);
+    private static final Comparator<Explanation> EXPLANATION_ORDER =
+            Comparator.comparing(Explanation::rule).thenComparing(Explanation::reason)
+                    .thenComparing(e -> e.facts().toString());
+
+    private final List<RulePack> packs;
+    private final KieBase kieBase;
+    private final boolean precompiled;
+    private final int maxFirings;
+    private final Map<String, Integer> metricOrder = new HashMap<>();
+    private final Map<String, Integer> conclusionOrder = new HashMap<>();
+    private final List<String> ruleNames;
+
+    public DefaultReasoner(List<RulePack> packs, int maxFirings) {
+        this.packs = List.copyOf(packs);
+        this.maxFirings = maxFirings;
+        long start = System.nanoTime();
+        this.precompiled = KnowledgeBases.allPrecompiled(this.packs);
+        this.kieBase = precompiled ? KnowledgeBases.fromExecutableModels(this.packs) : KnowledgeBases.fromDrl(this.packs);
+        for (RulePack pack : this.packs) {
+            pack.metrics().forEach(m -> metricOrder.putIfAbsent(m, metricOrder.size()));
+            pack.conclusions().forEach(c -> conclusionOrder.putIfAbsent(c, conclusionOrder.size()));
+        }
+        Set<String> names = new TreeSet<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                names.add(r.getName());
+            }
+        }
+        this.ruleNames = List.copyOf(names);
+        LOG.info("reasoner ready: {} rules from {} pack(s), {} in {} ms", ruleNames.size(), this.packs.size(),
+                precompiled ? "precompiled" : "compiled from DRL", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Override
+    public List<RulePack> packs() {
+        return packs;
+    }
+
+    @Override
+    public List<String> ruleNames() {
+        return ruleNames;
+    }
+
+    @Override
+    public boolean precompiled() {
+        return precompiled;
+    }
+
+    @Override
+    public Assessment assess(Scenario scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        KieSession session = kieBase.newKieSession();
+        try {
+            insertScenario(session, scenario, null);
+            fire(session, scenario);
+            return read(session, scenario);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Override
+    public ReasoningSession open(Scenario scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        KieSession session = kieBase.newKieSession();
+        List<Object> handles = new ArrayList<>();
+        try {
+            insertScenario(session, scenario, handles);
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
+        }
+        return new LiveSession(session, scenario, handles);
+    }
+
+    private static void insertScenario(KieSession session, Scenario scenario, List<Object> handles) {
+        session.insert(scenario.calibration());
+        session.insert(new AsOf(scenario.asOf()));
+        for (Object fact : scenario.facts()) {
+            FactHandle h = session.insert(fact);
+            if (handles != null) {
+                handles.add(h);
+            }
+        }
+    }
+
+    private void fire(KieSession session, Scenario scenario) {
+        int fired;
+        try {
+            fired = session.fireAllRules(maxFirings);
+        } catch (ConsequenceException e) {
+            throw consequenceFailure(e);
+        } catch (ThresholdException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleFailureException("the rules failed on scenario '" + scenario.name() + "': " + rootMessage(e), e);
+        }
+        if (fired >= maxFirings) {
+            throw runaway(scenario);
+        }
+        LOG.debug("scenario '{}' as of {}: {} rule firings", scenario.name(), scenario.asOf(), fired);
+    }
+
+    private static RuleFailureException consequenceFailure(ConsequenceException e) {
+        String rule = e.getRule() == null ? "?" : e.getRule().getName();
+        List<Object> facts = e.getMatch() == null ? List.of() : e.getMatch().getObjects();
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new RuleFailureException("rule '" + rule + "' failed in its action: " + cause
+                + "; it had matched " + facts, e);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
+    /** Runs the scenario again, counting firings per rule, to name the rules that ran away. */
+    private RuleFailureException runaway(Scenario scenario) {
+        Map<String, Integer> counts = new HashMap<>();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+            insertScenario(session, scenario, null);
+            session.fireAllRules(maxFirings);
+        } catch (RuntimeException ignored) {
+            // the first run already failed; the counts so far are what matters
+        } finally {
+            session.dispose();
+        }
+        StringBuilder top = new StringBuilder();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3)
+                .forEach(e -> top.append(top.length() == 0 ? "" : ", ").append('\'').append(e.getKey())
+                        .append("' (").append(e.getValue()).append(')'));
+        return new RuleFailureException("the rules did not settle on scenario '" + scenario.name() + "': they fired "
+                + maxFirings + " times, the limit. The rules that fired most: " + top
+                + ". Maybe a rule modifies or re-inserts a fact it matches; if the pack truly needs more firings, "
+                + "raise the limit with maxFirings(...).");
+    }
+
+    private Assessment read(KieSession session, Scenario scenario) {
+        Map<String, List<Double>> metricValues = new HashMap<>();
+        Map<String, List<Justifications.Justified>> byType = new HashMap<>();
+        Map<Posture, List<Explanation>> postures = new TreeMap<>();
+        Map<RiskLevel, List<Explanation>> levels = new TreeMap<>();
+        for (FactHandle handle : session.getFactHandles()) {
+            Object o = session.getObject(handle);
+            if (o instanceof Metric m) {
+                metricValues.computeIfAbsent(m.name(), k -> new ArrayList<>(1)).add(m.value());
+            } else if (o instanceof Conclusion c) {
+                byType.computeIfAbsent(c.type(), k -> new ArrayList<>(1))
+                        .addAll(Justifications.of(handle, x -> ((Conclusion) x).reason()));
+            } else if (o instanceof PostureVerdict p) {
+                for (Justifications.Justified j : Justifications.of(handle, x -> ((PostureVerdict) x).reason())) {
+                    postures.computeIfAbsent(p.posture(), k -> new ArrayList<>()).add(j.explanation());
+                }
+            } else if (o instanceof RiskVerdict r) {
+                for (Justifications.Justified j : Justifications.of(handle, x -> ((RiskVerdict) x).reason())) {
+                    levels.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(j.explanation());
+                }
+            }
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (String name : ordered(metricValues.keySet(), metricOrder)) {
+            List<Double> values = metricValues.get(name);
+            if (new LinkedHashSet<>(values).size() > 1) {
+                throw new RuleFailureException("the rules computed the metric '" + name + "' more than once, with values "
+                        + values + ", on scenario '" + scenario.name() + "'. Maybe two rules insert it.");
+            }
+            metrics.put(name, values.get(0));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (String type : ordered(byType.keySet(), conclusionOrder)) {
+            List<Justifications.Justified> justified = new ArrayList<>(byType.get(type));
+            if (justified.isEmpty()) {
+                continue;
+            }
+            justified.sort(Comparator.comparing(Justifications.Justified::explanation, EXPLANATION_ORDER));
+            String basis = null;
+            Double strength = null;
+            List<Explanation> because = new ArrayList<>();
+            for (Justifications.Justified j : justified) {
+                Conclusion c = (Conclusion) j.inserted();
+                basis = basis == null ? c.basis() : basis;
+                strength = strength == null ? c.strength() : strength;
+                because.add(j.explanation());
+            }
+            findings.add(new Finding(type, basis, strength, because));
+        }
+        Posture posture = single(postures, "posture", scenario);
+        RiskLevel level = single(levels, "risk level", scenario);
+        return new Assessment(scenario.name(), scenario.asOf(),
+                posture, posture == null ? List.of() : sorted(postures.get(posture)),
+                level, level == null ? List.of() : sorted(levels.get(level)),
+                metrics, findings);
+    }
+
+    private static List<Explanation> sorted(List<Explanation> explanations) {
+        List<Explanation> copy = new ArrayList<>(explanations);
+        copy.sort(EXPLANATION_ORDER);
+        return copy;
+    }
+
+    private static <K> K single(Map<K, List<Explanation>> verdicts, String what, Scenario scenario) {
+        if (verdicts.size() > 1) {
+            throw new RuleFailureException("the rules concluded more than one " + what + " on scenario '"
+                    + scenario.name() + "': " + verdicts + ". Maybe a rule that adds a " + what + " lacks a guard.");
+        }
+        return verdicts.isEmpty() ? null : verdicts.keySet().iterator().next();
+    }
+
+    private static List<String> ordered(Set<String> names, Map<String, Integer> order) {
+        List<String> list = new ArrayList<>(names);
+        list.sort(Comparator.comparing((String n) -> order.getOrDefault(n, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
+        return list;
+    }
+
+    /** A live session; see {@link ReasoningSession}. */
+    private final class LiveSession implements ReasoningSession {
+        private final KieSession session;
+        private final Scenario scenario;
+        private final List<Object> handles;
+
+        LiveSession(KieSession session, Scenario scenario, List<Object> handles) {
+            this.session = session;
+            this.scenario = scenario;
+            this.handles = List.copyOf(handles);
+        }
+
+        @Override
+        public Object insert(Object fact) {
+            return session.insert(Objects.requireNonNull(fact, "fact"));
+        }
+
+        @Override
+        public void retract(Object handle) {
+            if (!(handle instanceof FactHandle fh)) {
+                throw new IllegalArgumentException("not a handle from this session (" + handle + ")");
+            }
+            session.delete(fh);
+        }
+
+        @Override
+        public List<Object> scenarioHandles() {
+            return handles;
+        }
+
+        @Override
+        public Assessment assess() {
+            fire(session, scenario);
+            return read(session, scenario);
+        }
+
+        @Override
+        public void close() {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.threshold.impl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.drl.parser.ParserError;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.InvalidRulesException;
+import org.threshold.RulePack;
+import org.threshold.RuleSource;
+import org.threshold.ThresholdException;
+
+/**
+ * Builds a knowledge base from rule packs: from their precompiled executable model where every
+ * pack has one, else by compiling all their DRL together with the classic compiler (which reports
+ * every error with its line).
+ */
+final class KnowledgeBases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBases.class);
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]|line (\\d+):(\\d+)");
+
+    private KnowledgeBases() {
+    }
+
+    static boolean allPrecompiled(List<RulePack> packs) {
+        return packs.stream().allMatch(p -> p.executableModelIndex().isPresent());
+    }
+
+    static KieBase fromExecutableModels(List<RulePack> packs) {
+        List<Model> models = new ArrayList<>();
+        for (RulePack pack : packs) {
+            String index = pack.executableModelIndex().orElseThrow();
+            ClassLoader loader = pack.classLoader();
+            try (InputStream in = loader.getResourceAsStream(index)) {
+                if (in == null) {
+                    throw new ThresholdException("rule pack '" + pack.name() + "' names the executable model index "
+                            + index + ", which is not on the class path. Maybe rebuild the pack with kie-maven-plugin.");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line; (line = reader.readLine()) != null; ) {
+                    line = line.trim();
+                    if (line.isEmpty() || line.startsWith("Drools-Model-Version")) {
+                        continue;
+                    }
+                    models.add((Model) Class.forName(line, true, loader).getDeclaredConstructor().newInstance());
+                }
+            } catch (IOException | ReflectiveOperationException | ClassCastException e) {
+                throw new ThresholdException("cannot load the executable model of rule pack '" + pack.name() + "' ("
+                        + e + "). Maybe rebuild the pack with kie-maven-plugin.", e);
+            }
+        }
+        LOG.debug("loading {} precompiled rule models", models.size());
+        return KieBaseBuilder.createKieBaseFromModel(models);
+    }
+
+    static KieBase fromDrl(List<RulePack> packs) {
+        ClassLoader loader = packs.get(packs.size() - 1).classLoader();
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        Map<String, String> shownNames = new LinkedHashMap<>();
+        int n = 0;
+        for (RulePack pack : packs) {
+            for (RuleSource source : pack.sources()) {
+                String internal = "src/main/resources/threshold/source" + (n++) + ".drl";
+                shownNames.put(internal, source.name());
+                Resource resource = ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
+                resource.setSourcePath(internal);
+                resource.setResourceType(ResourceType.DRL);
+                builder.add(resource, ResourceType.DRL);
+            }
+        }
+        if (builder.hasErrors()) {
+            List<InvalidRulesException.Problem> problems = new ArrayList<>();
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                problems.add(problem(error, shownNames));
+            }
+            throw new InvalidRulesException(problems);
+        }
+        LOG.debug("compiled {} DRL sources", n);
+        return builder.newKieBase();
+    }
+
+    private static InvalidRulesException.Problem problem(KnowledgeBuilderError error, Map<String, String> shownNames) {
+        String file = "rules";
+        if (error.getResource() != null && error.getResource().getSourcePath() != null) {
+            String path = error.getResource().getSourcePath();
+            file = shownNames.getOrDefault(path, path);
+        }
+        int line = 0;
+        int column = 0;
+        if (error instanceof ParserError pe) {
+            line = pe.getRow();
+            column = pe.getCol();
+        } else if (error.getLines() != null && error.getLines().length > 0) {
+            line = error.getLines()[0];
+        }
+        String message = error.getMessage() == null ? error.toString() : error.getMessage().trim();
+        if (column <= 0) {
+            Matcher m = LINE_COLUMN.matcher(message);
+            if (m.find()) {
+                int l = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(3));
+                int c = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
+                if (line <= 0) {
+                    line = l;
+                }
+                column = c;
+            }
+        }
+        for (Map.Entry<String, String> e : shownNames.entrySet()) {
+            message = message.replace(e.getKey(), e.getValue());
+        }
+        return new InvalidRulesException.Problem(file, Math.max(line, 0), Math.max(column, 0), message);
+    }
+}
