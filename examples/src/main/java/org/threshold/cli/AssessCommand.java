@@ -1,0 +1,112 @@
+package org.threshold.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.threshold.Assessment;
+import org.threshold.InvalidRulesException;
+import org.threshold.InvalidScenarioException;
+import org.threshold.Reasoner;
+import org.threshold.RuleFailureException;
+import org.threshold.RulePack;
+import org.threshold.Scenario;
+import org.threshold.Threshold;
+import org.threshold.report.JsonReport;
+import org.threshold.report.TextReport;
+import org.threshold.scenario.ScenarioReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code threshold assess SCENARIO... [--format text|json] [--rules PATH]...} */
+@Command(name = "assess",
+        mixinStandardHelpOptions = true,
+        description = {"Assess each scenario file as of its asOf day: posture, risk level, the conclusions that hold "
+                + "with the rules and facts that made them hold, and every metric."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
+final class AssessCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML, or JSON).")
+    List<Path> scenarios;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: text (a report, the default) or json (one object, or an array for several scenarios).")
+    Format format;
+
+    @Option(names = "--rules", paramLabel = "PATH",
+            description = "A DRL file, or a folder of them, to load on top of the default rule pack. Repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        List<Scenario> read = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : scenarios) {
+            try {
+                read.add(ScenarioReader.read(file));
+            } catch (InvalidScenarioException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        Reasoner reasoner;
+        try {
+            Threshold.Builder builder = Threshold.builder();
+            for (Path r : rules) {
+                builder.rules(r);
+            }
+            reasoner = builder.build();
+        } catch (InvalidRulesException e) {
+            problems.add(e.getMessage());
+            reasoner = null;
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("threshold: " + p));
+            return ThresholdCommand.BAD_INPUT;
+        }
+
+        List<Assessment> assessments = new ArrayList<>();
+        for (Scenario s : read) {
+            try {
+                assessments.add(reasoner.assess(s));
+            } catch (RuleFailureException e) {
+                err.println("threshold: " + e.getMessage());
+                return rules.isEmpty() ? ThresholdCommand.FAULT : ThresholdCommand.BAD_INPUT;
+            }
+        }
+
+        if (format == Format.json) {
+            out.println(assessments.size() == 1 && scenarios.size() == 1
+                    ? JsonReport.toJson(assessments.get(0))
+                    : JsonReport.toJson(assessments));
+        } else {
+            Set<String> known = new LinkedHashSet<>();
+            for (RulePack p : reasoner.packs()) {
+                known.addAll(p.conclusions());
+            }
+            for (int i = 0; i < assessments.size(); i++) {
+                if (i > 0) {
+                    out.println();
+                }
+                out.print(TextReport.render(assessments.get(i), List.copyOf(known)));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

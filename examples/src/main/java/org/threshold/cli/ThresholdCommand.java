@@ -1,0 +1,70 @@
+package org.threshold.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code threshold} command line. Exit codes: 0 done, 2 bad input (scenario files, rule
+ * files, arguments), 1 a fault of the program.
+ */
+@Command(name = "threshold",
+        mixinStandardHelpOptions = true,
+        versionProvider = ThresholdCommand.Version.class,
+        description = "Strategic reasoning as explicit, explainable rules: assess escalation scenarios.",
+        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
+public final class ThresholdCommand implements Runnable {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for a fault of the program. */
+    public static final int FAULT = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'threshold assess SCENARIO'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with these streams and returns the exit code, without exiting. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new ThresholdCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(t -> FAULT);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("threshold: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("threshold: internal error: " + ex);
+            err.println("This is a fault of the program; please report it with the input that caused it.");
+            return FAULT;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ThresholdCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"threshold " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
