@@ -268,7 +268,7 @@ public final class ScenarioReader {
             case VALUE_NUMBER_INT:
                 return new Node.Scalar(line, column, Node.Scalar.Kind.INTEGER, p.getText(), p.getValueAsDouble());
             case VALUE_NUMBER_FLOAT:
-                return new Node.Scalar(line, column, Node.Scalar.Kind.FLOAT, p.getText(), p.getValueAsDouble());
+                return new Node.Scalar(line, column, Node.Scalar.Kind.FLOAT, p.getText(), floatValue(p));
             case VALUE_TRUE:
             case VALUE_FALSE:
                 return new Node.Scalar(line, column, Node.Scalar.Kind.BOOLEAN, p.getText(), Double.NaN);
@@ -277,6 +277,17 @@ public final class ScenarioReader {
             default:
                 throw error(line, column, null, "unexpected " + token + " in the document");
         }
+    }
+
+    /** A float, where YAML's .nan and .inf spellings become NaN and infinities (to be refused with their place). */
+    private static double floatValue(JsonParser p) throws IOException {
+        String t = p.getText().trim().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case ".nan" -> Double.NaN;
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            default -> p.getValueAsDouble();
+        };
     }
 
     // ---- reading the scenario ----
