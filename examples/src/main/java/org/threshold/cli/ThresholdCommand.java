@@ -1,6 +1,10 @@
 package org.threshold.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.threshold.Suggestions;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +48,9 @@ public final class ThresholdCommand implements Runnable {
         cli.setExitCodeExceptionMapper(t -> FAULT);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("threshold: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                suggestOptions(unmatched, err);
+            }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return BAD_INPUT;
         });
@@ -57,6 +63,25 @@ public final class ThresholdCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static void suggestOptions(CommandLine.UnmatchedArgumentException ex, PrintWriter err) {
+        List<String> options = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : ex.getCommandLine().getCommandSpec().options()) {
+            for (String name : o.names()) {
+                if (name.startsWith("--")) {
+                    options.add(name);
+                }
+            }
+        }
+        List<String> commands = new ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
+        for (String arg : ex.getUnmatched()) {
+            List<String> near = arg.startsWith("--") ? Suggestions.nearest(arg, options, 2)
+                    : arg.startsWith("-") ? List.of() : Suggestions.nearest(arg, commands, 2);
+            if (!near.isEmpty()) {
+                err.println("Maybe you meant " + String.join(" or ", near) + " instead of " + arg + ".");
+            }
+        }
     }
 
     /** The version from the jar's manifest. */
