@@ -1,0 +1,88 @@
+package org.threshold.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code target/threshold.jar} in a fresh JVM, exactly as the README tells a user to. */
+class ThresholdJarIT {
+
+    private static final Path JAR = Path.of("target", "threshold.jar");
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theJarPrintsTheContractJsonForTheContractExample() throws Exception {
+        Run r = java("assess", "scenarios/moscow-struck.yaml", "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        JsonNode out = new ObjectMapper().readTree(r.out());
+        assertThat(out.get("posture").asText()).isEqualTo("HOLD");
+        assertThat(out.get("riskLevel").asText()).isEqualTo("LOW");
+        assertThat(out.get("metrics").get("escalationRisk").asDouble()).isEqualTo(0.19075);
+        assertThat(out.get("metrics").get("threatCredibility").asDouble()).isEqualTo(0.72);
+        assertThat(out.get("conclusions")).extracting(c -> c.get("type").asText())
+                .containsExactly("BOUNDED_ADVERSARY", "OBSERVER_EXPECTS_LONG_WAR");
+    }
+
+    @Test
+    void theJarAnswersBadInputWithExitTwoAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: x\nasOf: 2026-01-31\nevents:\n  - {day: 2026-01-02, type: STRIKE, target: DEEP, severity: 2}\n");
+
+        Run r = java("assess", bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("threshold: " + bad
+                + ":4:66: events[0].severity: expected a score: a number in [0, 1], got 2");
+    }
+
+    @Test
+    void theJarLoadsUserRules() throws Exception {
+        Run r = java("assess", "scenarios/moscow-struck.yaml", "--rules", "rules/capital-watch.drl");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("CAPITAL_UNDER_FIRE").contains("because rule 'capital under fire'");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void theEmbeddingExampleRunsFromTheJar() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", JAR.toString(), "org.threshold.examples.EmbeddingExample");
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).startsWith("posture PRESS, risk HIGH").contains("MISCALIBRATION")
+                .contains("because miscalibration: pressing an unbounded adversary");
+    }
+}
