@@ -61,7 +61,7 @@ class ThresholdJarIT {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).isEqualTo("threshold: " + bad
-                + ":4:66: events[0].severity: expected a score: a number in [0, 1], got 2");
+                + ":4:61: events[0].severity: expected a score: a number in [0, 1], got 2");
     }
 
     @Test
