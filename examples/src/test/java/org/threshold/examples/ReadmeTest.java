@@ -1,0 +1,89 @@
+package org.threshold.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.threshold.Assessment;
+import org.threshold.Explanation;
+import org.threshold.Finding;
+import org.threshold.Reasoner;
+import org.threshold.Scenario;
+import org.threshold.Threshold;
+import org.threshold.fact.Party;
+import org.threshold.fact.Posture;
+import org.threshold.fact.Strike;
+import org.threshold.fact.Target;
+import org.threshold.scenario.ScenarioReader;
+
+/**
+ * The code the README shows, compiled and run: each block between {@code README:<name>} markers
+ * below must stand verbatim (but for indentation) in a {@code java} block of the README.
+ */
+class ReadmeTest {
+
+    private static final Path README = Path.of("..", "README.md");
+
+    @Test
+    void embedding() {
+        // README:embedding:start
+        Reasoner reasoner = Threshold.builder().build();          // once; thread-safe, share it
+
+        Scenario scenario = ScenarioReader.read(Path.of("scenarios/moscow-struck.yaml"))
+                .toBuilder()
+                .event(new Strike(LocalDate.of(2026, 11, 24), Party.OBSERVER, Target.CAPITAL, 0.9))
+                .build();
+        Assessment assessment = reasoner.assess(scenario);
+
+        System.out.println(assessment.posture() + " " + assessment.riskLevel());
+        for (Finding finding : assessment.conclusions()) {
+            for (Explanation why : finding.because()) {
+                System.out.println(finding.type() + " because " + why.rule() + ": " + why.reason());
+            }
+        }
+        double humiliation = assessment.metric("humiliation");
+        // README:embedding:end
+
+        // 0.3 * 0.6 (proxy) + 0.3 * 2.0 * 0.9 (observer) - 0.1 * 0.7 (retaliation) = 0.65
+        assertThat(humiliation).isCloseTo(0.65, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(assessment.posture()).isEqualTo(Posture.HOLD);
+        assertThat(assessment.holds("RESTRAINT_EROSION")).isTrue();
+    }
+
+    @Test
+    void userRules() {
+        // README:user-rules:start
+        Reasoner withMyRules = Threshold.builder()
+                .rules(Path.of("rules/capital-watch.drl"))        // a file, or a folder of .drl files
+                .build();
+        Assessment a = withMyRules.assess(ScenarioReader.read(Path.of("scenarios/moscow-struck.yaml")));
+        Finding mine = a.finding("CAPITAL_UNDER_FIRE").orElseThrow();
+        // README:user-rules:end
+
+        assertThat(mine.because()).extracting(Explanation::rule).containsExactly("capital under fire");
+        assertThat(withMyRules.precompiled()).isFalse();
+    }
+
+    @Test
+    void everyMarkedBlockStandsInTheReadme() throws Exception {
+        String readme = normalise(Files.readString(README, StandardCharsets.UTF_8));
+        String source = Files.readString(Path.of("src/test/java/org/threshold/examples/ReadmeTest.java"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("// README:(\\S+):start\\n(.*?)\\n\\s*// README:\\1:end", Pattern.DOTALL).matcher(source);
+        int blocks = 0;
+        while (m.find()) {
+            blocks++;
+            assertThat(readme).as("README block '%s'", m.group(1)).contains(normalise(m.group(2)));
+        }
+        assertThat(blocks).isEqualTo(2);
+    }
+
+    private static String normalise(String text) {
+        return String.join("\n", text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
+}
