@@ -4,29 +4,78 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.threshold.fact.Reason;
+
 /**
  * Why something holds: the rule that concluded it, the rule's own words, and the facts the rule
- * matched, all as the engine recorded them when it justified the conclusion.
+ * matched, all as the engine recorded them when it justified the conclusion. A value: equal
+ * rules, reasons, facts and bindings make equal explanations.
  *
- * @param rule the name of the rule, as written in its {@code .drl} file
- * @param reason the rule's account in words; empty where the rule gave none
- * @param facts the facts the rule matched, in the order of its patterns
- * @param bindings the rule's bound variables ({@code $h}, ...) with their values
+ * <p>The words are formatted when first read, so an assessment nobody explains costs no text.
  */
-public record Explanation(String rule, String reason, List<Object> facts, Map<String, Object> bindings) {
+public final class Explanation {
 
-    public Explanation {
-        Objects.requireNonNull(rule, "rule");
-        reason = reason == null ? "" : reason;
-        facts = List.copyOf(facts);
-        bindings = Map.copyOf(bindings);
+    private final String rule;
+    private final Reason reason;
+    private final List<Object> facts;
+    private final Map<String, Object> bindings;
+    private String text;
+
+    /**
+     * @param rule the name of the rule, as written in its {@code .drl} file
+     * @param reason the rule's account in words; null where the rule gave none
+     * @param facts the facts the rule matched, in the order of its patterns
+     * @param bindings the rule's bound variables ({@code $h}, ...) with their values
+     */
+    public Explanation(String rule, Reason reason, List<Object> facts, Map<String, Object> bindings) {
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.reason = reason;
+        this.facts = List.copyOf(facts);
+        this.bindings = Map.copyOf(bindings);
+    }
+
+    /** The name of the rule that concluded this. */
+    public String rule() {
+        return rule;
+    }
+
+    /** The rule's account in words; empty where the rule gave none. */
+    public String reason() {
+        String t = text;
+        if (t == null) {
+            t = reason == null ? "" : reason.text();
+            text = t;
+        }
+        return t;
+    }
+
+    /** The facts the rule matched, in the order of its patterns. */
+    public List<Object> facts() {
+        return facts;
+    }
+
+    /** The rule's bound variables with their values. */
+    public Map<String, Object> bindings() {
+        return bindings;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Explanation e && rule.equals(e.rule) && Objects.equals(reason, e.reason)
+                && facts.equals(e.facts) && bindings.equals(e.bindings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rule, reason, facts, bindings);
     }
 
     /** One line: {@code rule 'NAME': reason}, or the matched facts where the rule gave no reason. */
     @Override
     public String toString() {
-        if (!reason.isEmpty()) {
-            return "rule '" + rule + "': " + reason;
+        String words = reason();
+        if (!words.isEmpty()) {
+            return "rule '" + rule + "': " + words;
         }
         return "rule '" + rule + "': matched " + facts;
     }

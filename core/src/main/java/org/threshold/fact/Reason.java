@@ -11,8 +11,9 @@ import java.util.Objects;
  * nothing for text that nobody asks for. Formatting uses {@link Locale#ROOT}: a decimal point,
  * whatever the machine's locale.
  *
- * <p>Two reasons are equal only when they are the same object, so two rules that conclude the
- * same thing keep two justifications.
+ * <p>Reasons are values: equal formats with equal arguments are equal, so assessments that hold
+ * them compare by value. Two rules that conclude the same thing keep two justifications
+ * whatever their reasons, because the engine records one justification per rule match.
  */
 public final class Reason {
 
@@ -39,6 +40,16 @@ public final class Reason {
     /** The values the text is made from, in order. */
     public Object[] args() {
         return Arrays.copyOf(args, args.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Reason other && format.equals(other.format) && Arrays.deepEquals(args, other.args);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * format.hashCode() + Arrays.deepHashCode(args);
     }
 
     @Override

@@ -75,6 +75,6 @@ final class Justifications {
                 }
             }
         }
-        return new Explanation(match.getRule().getName(), reason == null ? "" : reason.text(), facts, bindings);
+        return new Explanation(match.getRule().getName(), reason, facts, bindings);
     }
 }
