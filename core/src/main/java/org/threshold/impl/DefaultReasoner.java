@@ -85,7 +85,7 @@ public final class DefaultReasoner implements Reasoner {
             }
         }
         this.ruleNames = List.copyOf(names);
-        LOG.info("reasoner ready: {} rules from {} pack(s), {} in {} ms", ruleNames.size(), this.packs.size(),
+        LOG.debug("reasoner ready: {} rules from {} pack(s), {} in {} ms", ruleNames.size(), this.packs.size(),
                 precompiled ? "precompiled" : "compiled from DRL", (System.nanoTime() - start) / 1_000_000);
     }
 
