@@ -1,0 +1,187 @@
+package org.threshold.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.threshold.Assessment;
+import org.threshold.Reasoner;
+import org.threshold.Scenario;
+
+/**
+ * Finds where a conclusion, a posture, or any other output of an assessment flips as one
+ * parameter of a scenario moves: the return ticket, a faction's influence, a strike's severity, a
+ * calibration key. The essay's argument is qualitative; what a user most wants to know of it is
+ * where its conclusions change, and how close a scenario stands to such an edge.
+ *
+ * <pre>{@code
+ * FlipFinder finder = new FlipFinder(reasoner);
+ * List<FlipPoint<Boolean>> flips = finder.find(
+ *         x -> base.toBuilder().returnTicket(x, x, x, x).build(),   // the scenario at x
+ *         0.0, 1.0,                                                 // the range of x
+ *         a -> a.holds("BOUNDED_ADVERSARY"),                        // the output watched
+ *         1e-4);                                                    // how tight a bracket
+ * }</pre>
+ *
+ * <p>The finder knows nothing of any rule pack: it assesses the scenarios it is given and
+ * compares outputs with {@link Object#equals(Object)}. It scans the range in a modest number of
+ * equal segments ({@value #DEFAULT_SEGMENTS} by default) and bisects every segment whose two ends
+ * give different outputs until the bracket is no wider than the tolerance. Where the middle of a
+ * bracket differs from both its ends, both halves are bisected, so several flips inside one
+ * segment are found whenever the bisection lands between them.
+ *
+ * <p>What it cannot see: an output that changes and changes back inside one segment without a
+ * midpoint falling between the changes (give it more segments), and a flip that needs the
+ * parameter to be finer than the tolerance.
+ *
+ * <p>A finder is immutable and as thread-safe as its reasoner; the functions passed to
+ * {@link #find} are called on the calling thread only.
+ */
+public final class FlipFinder {
+
+    /** The number of equal segments the range is scanned in unless told otherwise. */
+    public static final int DEFAULT_SEGMENTS = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlipFinder.class);
+
+    private final Reasoner reasoner;
+    private final int segments;
+
+    /** A finder that assesses with {@code reasoner} and scans in {@value #DEFAULT_SEGMENTS} segments. */
+    public FlipFinder(Reasoner reasoner) {
+        this(reasoner, DEFAULT_SEGMENTS);
+    }
+
+    /**
+     * A finder that assesses with {@code reasoner} and scans in {@code segments} equal segments.
+     * More segments find flips that come and go within a short stretch, at one assessment each.
+     */
+    public FlipFinder(Reasoner reasoner, int segments) {
+        this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
+        if (segments < 1) {
+            throw new IllegalArgumentException("segments must be at least 1 (" + segments + ")");
+        }
+        this.segments = segments;
+    }
+
+    /** The same finder with another number of scan segments. */
+    public FlipFinder withSegments(int segments) {
+        return new FlipFinder(reasoner, segments);
+    }
+
+    /** The number of segments the range is scanned in. */
+    public int segments() {
+        return segments;
+    }
+
+    /**
+     * The flips of {@code output} as the parameter goes from {@code from} to {@code to}, in
+     * ascending order of the parameter.
+     *
+     * @param scenarioAt the scenario at a value of the parameter
+     * @param from the low end of the range, finite
+     * @param to the high end of the range, finite and above {@code from}
+     * @param output what to watch in each assessment, compared with {@link Object#equals(Object)}
+     * @param tolerance the widest bracket to report, positive and finite
+     * @param <T> the type of the output
+     * @return each flip found, bracketed to within {@code tolerance}; empty where the output never
+     *     changes as far as the scan can see
+     * @throws IllegalArgumentException where the range or the tolerance make no sense
+     */
+    public <T> List<FlipPoint<T>> find(DoubleFunction<Scenario> scenarioAt, double from, double to,
+            Function<Assessment, T> output, double tolerance) {
+        Objects.requireNonNull(scenarioAt, "scenarioAt");
+        Objects.requireNonNull(output, "output");
+        checkRange(from, to, tolerance);
+        Search<T> search = new Search<>(scenarioAt, output, tolerance);
+        Probe<T> left = search.probe(from);
+        for (int i = 1; i <= segments; i++) {
+            double x = i == segments ? to : from + (to - from) * i / segments;
+            Probe<T> right = search.probe(x);
+            if (!Objects.equals(left.output(), right.output())) {
+                search.bisect(left, right);
+            }
+            left = right;
+        }
+        List<FlipPoint<T>> flips = new ArrayList<>(search.brackets.size());
+        for (Bracket<T> b : search.brackets) {
+            flips.add(new FlipPoint<>(b.low().x(), b.high().x(), b.low().output(), b.high().output(),
+                    b.low().assessment(), b.high().assessment(), search.assessments));
+        }
+        LOG.debug("flip search over [{}, {}] in {} segments to within {}: {} flip(s) in {} assessments", from, to,
+                segments, tolerance, flips.size(), search.assessments);
+        return List.copyOf(flips);
+    }
+
+    private static void checkRange(double from, double to, double tolerance) {
+        if (!Double.isFinite(from) || !Double.isFinite(to)) {
+            throw new IllegalArgumentException("the range must be finite (from " + from + ", to " + to + ")");
+        }
+        if (!(from < to)) {
+            throw new IllegalArgumentException("from must be below to (from " + from + ", to " + to + ")."
+                    + (from > to ? " Maybe swap them." : " Maybe widen the range."));
+        }
+        if (!Double.isFinite(to - from)) {
+            throw new IllegalArgumentException("the range is too wide to measure as a double (from " + from + ", to "
+                    + to + ")");
+        }
+        if (!(tolerance > 0.0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be a finite number above 0 (" + tolerance + ")");
+        }
+        double resolution = Math.ulp(Math.max(Math.abs(from), Math.abs(to)));
+        if (tolerance < resolution) {
+            throw new IllegalArgumentException("tolerance is finer than doubles can resolve in this range (" + tolerance
+                    + " < " + resolution + "). Maybe use a tolerance of at least " + resolution + ".");
+        }
+    }
+
+    private record Probe<T>(double x, Assessment assessment, T output) {
+    }
+
+    private record Bracket<T>(Probe<T> low, Probe<T> high) {
+    }
+
+    /** One search: its functions, the brackets found so far and the assessments made. */
+    private final class Search<T> {
+        private final DoubleFunction<Scenario> scenarioAt;
+        private final Function<Assessment, T> output;
+        private final double tolerance;
+        private final List<Bracket<T>> brackets = new ArrayList<>();
+        private int assessments;
+
+        Search(DoubleFunction<Scenario> scenarioAt, Function<Assessment, T> output, double tolerance) {
+            this.scenarioAt = scenarioAt;
+            this.output = output;
+            this.tolerance = tolerance;
+        }
+
+        Probe<T> probe(double x) {
+            Scenario scenario = scenarioAt.apply(x);
+            if (scenario == null) {
+                throw new IllegalArgumentException("scenarioAt gave no scenario at " + x);
+            }
+            Assessment assessment = reasoner.assess(scenario);
+            assessments++;
+            return new Probe<>(x, assessment, output.apply(assessment));
+        }
+
+        void bisect(Probe<T> low, Probe<T> high) {
+            double mid = low.x() + (high.x() - low.x()) / 2;
+            if (high.x() - low.x() <= tolerance || mid <= low.x() || mid >= high.x()) {
+                brackets.add(new Bracket<>(low, high));
+                return;
+            }
+            Probe<T> middle = probe(mid);
+            if (!Objects.equals(low.output(), middle.output())) {
+                bisect(low, middle);
+            }
+            if (!Objects.equals(middle.output(), high.output())) {
+                bisect(middle, high);
+            }
+        }
+    }
+}
