@@ -29,6 +29,17 @@ public interface Reasoner {
      */
     boolean precompiled();
 
+    /**
+     * Simulates the scenario day by day in one live engine session: each day moves the clock,
+     * inserts that day's events, lets the scenario's {@link Policy} act on the posture, and reads
+     * the state, which equals {@link #assess(Scenario)} of the scenario as of that day (with the
+     * events the policy made so far).
+     *
+     * @throws IllegalArgumentException where the days make no sense for the scenario
+     * @throws RuleFailureException as for {@link #assess(Scenario)}
+     */
+    org.threshold.timeline.Timeline simulate(Scenario scenario, org.threshold.timeline.SimulationOptions options);
+
     /** Opens a live session on the scenario, for adding and withdrawing facts one at a time. */
     ReasoningSession open(Scenario scenario);
 }

@@ -29,7 +29,8 @@ import org.threshold.fact.Strain;
  * one with {@link org.threshold.scenario.ScenarioReader}.
  *
  * <p>Every event counts, identical ones too: two equal strikes are two strikes. Events dated after
- * {@link #asOf()} are kept (a timeline may need them) but not assessed.
+ * {@link #asOf()} are kept (a timeline may need them) but not assessed. The {@link Policy} says
+ * how the observer acts on its own posture in a simulation; assessments ignore it.
  */
 public record Scenario(
         String name,
@@ -41,7 +42,8 @@ public record Scenario(
         Set<Signal> signals,
         Map<Party, HumanCost> costs,
         List<Event> events,
-        Calibration calibration) {
+        Calibration calibration,
+        Policy policy) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -64,12 +66,30 @@ public record Scenario(
         costs = Collections.unmodifiableMap(allCosts);
         events = List.copyOf(distinctInstances(events == null ? List.of() : events));
         calibration = calibration == null ? Calibration.defaults() : calibration;
+        policy = policy == null ? Policy.NONE : policy;
         Set<String> names = new LinkedHashSet<>();
         for (Faction f : factions) {
             if (!names.add(f.name())) {
                 throw new IllegalArgumentException("two factions are named '" + f.name() + "'");
             }
         }
+    }
+
+    /** A scenario without a policy. */
+    public Scenario(String name, LocalDate asOf, Capacity capacity, ReturnTicket returnTicket, List<Faction> factions,
+            Strain strain, Set<Signal> signals, Map<Party, HumanCost> costs, List<Event> events, Calibration calibration) {
+        this(name, asOf, capacity, returnTicket, factions, strain, signals, costs, events, calibration, Policy.NONE);
+    }
+
+    /** The same scenario assessed as of another day. */
+    public Scenario withAsOf(LocalDate day) {
+        return new Scenario(name, day, capacity, returnTicket, factions, strain, signals, costs, events, calibration, policy);
+    }
+
+    /** The same scenario with other events. */
+    public Scenario withEvents(List<? extends Event> newEvents) {
+        return new Scenario(name, asOf, capacity, returnTicket, factions, strain, signals, costs, List.copyOf(newEvents),
+                calibration, policy);
     }
 
     /** A builder for a scenario with this name, assessed as of this day. */
@@ -88,6 +108,7 @@ public record Scenario(
         b.costs.putAll(costs);
         b.events.addAll(events);
         b.calibration = calibration;
+        b.policy = policy;
         return b;
     }
 
@@ -164,6 +185,7 @@ public record Scenario(
         private final Map<Party, HumanCost> costs = new EnumMap<>(Party.class);
         private final List<Event> events = new ArrayList<>();
         private Calibration calibration = Calibration.defaults();
+        private Policy policy = Policy.NONE;
 
         private Builder(String name, LocalDate asOf) {
             this.name = Objects.requireNonNull(name, "name");
@@ -231,8 +253,15 @@ public record Scenario(
             return this;
         }
 
+        /** How the observer acts on its posture in a simulation; see {@link Policy}. */
+        public Builder policy(Policy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public Scenario build() {
-            return new Scenario(name, asOf, capacity, returnTicket, factions, strain, signals, costs, events, calibration);
+            return new Scenario(name, asOf, capacity, returnTicket, factions, strain, signals, costs, events, calibration,
+                    policy);
         }
     }
 }

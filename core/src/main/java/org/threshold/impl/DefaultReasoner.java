@@ -1,5 +1,6 @@
 package org.threshold.impl;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +40,8 @@ import org.threshold.fact.Posture;
 import org.threshold.fact.PostureVerdict;
 import org.threshold.fact.RiskLevel;
 import org.threshold.fact.RiskVerdict;
+import org.threshold.timeline.SimulationOptions;
+import org.threshold.timeline.Timeline;
 
 /**
  * The reasoner behind {@link org.threshold.Threshold#builder()}: one knowledge base, built once
@@ -111,10 +114,29 @@ public final class DefaultReasoner implements Reasoner {
         try {
             insertScenario(session, scenario, null);
             fire(session, scenario);
-            return read(session, scenario);
+            return read(session, scenario.name(), scenario.asOf());
         } finally {
             session.dispose();
         }
+    }
+
+    @Override
+    public Timeline simulate(Scenario scenario, SimulationOptions options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        return new Simulation(this, scenario, options).run();
+    }
+
+    KieSession newSession() {
+        return kieBase.newKieSession();
+    }
+
+    void fireFor(KieSession session, Scenario scenario) {
+        fire(session, scenario);
+    }
+
+    Assessment readAt(KieSession session, String name, LocalDate asOf) {
+        return read(session, name, asOf);
     }
 
     @Override
@@ -205,7 +227,7 @@ public final class DefaultReasoner implements Reasoner {
                 + "raise the limit with maxFirings(...).");
     }
 
-    private Assessment read(KieSession session, Scenario scenario) {
+    private Assessment read(KieSession session, String name, LocalDate asOf) {
         Map<String, List<Double>> metricValues = new HashMap<>();
         Map<String, List<Justifications.Justified>> byType = new HashMap<>();
         Map<Posture, List<Explanation>> postures = new TreeMap<>();
@@ -228,13 +250,13 @@ public final class DefaultReasoner implements Reasoner {
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (String name : ordered(metricValues.keySet(), metricOrder)) {
-            List<Double> values = metricValues.get(name);
+        for (String metric : ordered(metricValues.keySet(), metricOrder)) {
+            List<Double> values = metricValues.get(metric);
             if (new LinkedHashSet<>(values).size() > 1) {
-                throw new RuleFailureException("the rules computed the metric '" + name + "' more than once, with values "
-                        + values + ", on scenario '" + scenario.name() + "'. Maybe two rules insert it.");
+                throw new RuleFailureException("the rules computed the metric '" + metric + "' more than once, with values "
+                        + values + ", on scenario '" + name + "' as of " + asOf + ". Maybe two rules insert it.");
             }
-            metrics.put(name, values.get(0));
+            metrics.put(metric, values.get(0));
         }
         List<Finding> findings = new ArrayList<>();
         for (String type : ordered(byType.keySet(), conclusionOrder)) {
@@ -254,9 +276,9 @@ public final class DefaultReasoner implements Reasoner {
             }
             findings.add(new Finding(type, basis, strength, because));
         }
-        Posture posture = single(postures, "posture", scenario);
-        RiskLevel level = single(levels, "risk level", scenario);
-        return new Assessment(scenario.name(), scenario.asOf(),
+        Posture posture = single(postures, "posture", name);
+        RiskLevel level = single(levels, "risk level", name);
+        return new Assessment(name, asOf,
                 posture, posture == null ? List.of() : sorted(postures.get(posture)),
                 level, level == null ? List.of() : sorted(levels.get(level)),
                 metrics, findings);
@@ -268,10 +290,10 @@ public final class DefaultReasoner implements Reasoner {
         return copy;
     }
 
-    private static <K> K single(Map<K, List<Explanation>> verdicts, String what, Scenario scenario) {
+    private static <K> K single(Map<K, List<Explanation>> verdicts, String what, String name) {
         if (verdicts.size() > 1) {
             throw new RuleFailureException("the rules concluded more than one " + what + " on scenario '"
-                    + scenario.name() + "': " + verdicts + ". Maybe a rule that adds a " + what + " lacks a guard.");
+                    + name + "': " + verdicts + ". Maybe a rule that adds a " + what + " lacks a guard.");
         }
         return verdicts.isEmpty() ? null : verdicts.keySet().iterator().next();
     }
@@ -316,7 +338,7 @@ public final class DefaultReasoner implements Reasoner {
         @Override
         public Assessment assess() {
             fire(session, scenario);
-            return read(session, scenario);
+            return read(session, scenario.name(), scenario.asOf());
         }
 
         @Override

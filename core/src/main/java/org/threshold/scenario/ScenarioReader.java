@@ -30,6 +30,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.threshold.Calibration;
 import org.threshold.InvalidScenarioException;
+import org.threshold.Policy;
 import org.threshold.Scenario;
 import org.threshold.Suggestions;
 import org.threshold.fact.Event;
@@ -70,7 +71,7 @@ public final class ScenarioReader {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final List<String> TOP_KEYS = List.of("name", "asOf", "adversary", "observer", "costs", "events", "calibration");
+    private static final List<String> TOP_KEYS = List.of("name", "asOf", "adversary", "observer", "costs", "events", "calibration", "policy");
     private static final List<String> ADVERSARY_KEYS = List.of("capacity", "returnTicket", "factions", "strain");
     private static final List<String> RETURN_TICKET_KEYS = List.of("finance", "recognition", "eliteAspiration", "negotiability");
     private static final List<String> FACTION_KEYS = List.of("name", "stance", "influence");
@@ -78,6 +79,9 @@ public final class ScenarioReader {
     private static final List<String> OBSERVER_KEYS = List.of("signals");
     private static final List<String> COST_PARTIES = List.of("observer", "proxy");
     private static final List<String> COST_KEYS = List.of("human");
+    private static final List<String> POLICY_KEYS = List.of("press", "hold", "contain");
+    private static final List<String> PRESS_KEYS = List.of("strikeEveryDays", "by", "target", "severity");
+    private static final List<String> HOLD_KEYS = List.of("pressureEveryDays", "kind", "magnitude");
 
     /** The event types of the file format and the keys each takes. */
     private enum EventType {
@@ -347,11 +351,66 @@ public final class ScenarioReader {
         if (calibration != null) {
             b.calibration(calibration(map(calibration, "calibration", "a mapping of calibration keys to numbers")));
         }
+        Node policy = optionalSection(top, "policy");
+        if (policy != null) {
+            b.policy(policy(map(policy, "policy", "a mapping with press, hold and contain")));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw error(top.line(), top.column(), null, e.getMessage());
         }
+    }
+
+    private Policy policy(Node.MapNode m) {
+        checkKeys(m, "policy", POLICY_KEYS, "parts of a policy");
+        Policy.Press press = null;
+        Node pressNode = optionalSection(m, "press");
+        if (pressNode != null) {
+            String path = "policy.press";
+            Node.MapNode p = map(pressNode, path, "a mapping like {strikeEveryDays: 21, by: PROXY, target: DEEPEN, severity: 0.6}");
+            checkKeys(p, path, PRESS_KEYS, "keys of policy.press");
+            int every = days(required(p, path, "strikeEveryDays", "the days between two strikes while the posture is PRESS"),
+                    path + ".strikeEveryDays");
+            Party by = p.entries().containsKey("by") ? enumValue(p.entries().get("by"), path + ".by", Party.class) : Party.PROXY;
+            Target target = null;
+            Node t = p.entries().get("target");
+            if (t != null && !(t instanceof Node.Scalar ts && ts.kind() == Node.Scalar.Kind.STRING
+                    && ts.text().trim().equalsIgnoreCase("DEEPEN"))) {
+                target = enumValue(t, path + ".target", Target.class);
+            }
+            required(p, path, "severity", "each strike's severity, a number in [0, 1]");
+            press = new Policy.Press(every, by, target, score(p, path, "severity"));
+        }
+        Policy.Hold hold = null;
+        Node holdNode = optionalSection(m, "hold");
+        if (holdNode != null) {
+            String path = "policy.hold";
+            Node.MapNode h = map(holdNode, path, "a mapping like {pressureEveryDays: 30, kind: SANCTIONS, magnitude: 0.4}");
+            checkKeys(h, path, HOLD_KEYS, "keys of policy.hold");
+            int every = days(required(h, path, "pressureEveryDays", "the days between two pressure events while the posture is HOLD"),
+                    path + ".pressureEveryDays");
+            PressureKind kind = h.entries().containsKey("kind")
+                    ? enumValue(h.entries().get("kind"), path + ".kind", PressureKind.class) : PressureKind.OTHER;
+            required(h, path, "magnitude", "each pressure event's magnitude, a number in [0, 1]");
+            hold = new Policy.Hold(every, kind, score(h, path, "magnitude"));
+        }
+        Node contain = m.entries().get("contain");
+        if (contain != null && !(contain instanceof Node.Scalar cs && cs.kind() == Node.Scalar.Kind.NULL)
+                && !(contain instanceof Node.MapNode cm && cm.entries().isEmpty())) {
+            throw error(contain.line(), contain.column(), "policy.contain",
+                    "while the posture is CONTAIN the observer does nothing; expected nothing or {}, got " + contain.describe());
+        }
+        return new Policy(press, hold);
+    }
+
+    private int days(Node node, String path) {
+        double v = number(node, path, "a whole number of days > 0");
+        if (v != Math.rint(v) || v < 1 || v > 36_500) {
+            throw error(node.line(), node.column(), path, "expected a whole number of days from 1 to 36500, got "
+                    + ((Node.Scalar) node).text());
+        }
+        return (int) v;
     }
 
     private void adversary(Node.MapNode a, Scenario.Builder b) {
@@ -578,6 +637,9 @@ public final class ScenarioReader {
         }
         byType.forEach((t, k) -> keys.put("events[] of type " + t, k));
         keys.put("calibration", List.copyOf(Calibration.keys()));
+        keys.put("policy", POLICY_KEYS);
+        keys.put("policy.press", PRESS_KEYS);
+        keys.put("policy.hold", HOLD_KEYS);
         return keys;
     }
 }

@@ -214,5 +214,10 @@ class FlipFinderTest {
         public ReasoningSession open(Scenario scenario) {
             throw new UnsupportedOperationException("a stub");
         }
+
+        @Override
+        public org.threshold.timeline.Timeline simulate(Scenario scenario, org.threshold.timeline.SimulationOptions options) {
+            throw new UnsupportedOperationException("a stub");
+        }
     }
 }
