@@ -15,7 +15,6 @@ import org.threshold.Reasoner;
 import org.threshold.RuleFailureException;
 import org.threshold.RulePack;
 import org.threshold.Scenario;
-import org.threshold.Threshold;
 import org.threshold.report.JsonReport;
 import org.threshold.report.TextReport;
 import org.threshold.scenario.ScenarioReader;
@@ -43,9 +42,8 @@ final class AssessCommand implements Callable<Integer> {
             description = "Output format: text (a report, the default) or json (one object, or an array for several scenarios).")
     Format format;
 
-    @Option(names = "--rules", paramLabel = "PATH",
-            description = "A DRL file, or a folder of them, to load on top of the default rule pack. Repeatable.")
-    List<Path> rules = new ArrayList<>();
+    @CommandLine.Mixin
+    RulesOption rules = new RulesOption();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,11 +64,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         Reasoner reasoner;
         try {
-            Threshold.Builder builder = Threshold.builder();
-            for (Path r : rules) {
-                builder.rules(r);
-            }
-            reasoner = builder.build();
+            reasoner = rules.reasoner();
         } catch (InvalidRulesException e) {
             problems.add(e.getMessage());
             reasoner = null;
@@ -86,7 +80,7 @@ final class AssessCommand implements Callable<Integer> {
                 assessments.add(reasoner.assess(s));
             } catch (RuleFailureException e) {
                 err.println("threshold: " + e.getMessage());
-                return rules.isEmpty() ? ThresholdCommand.FAULT : ThresholdCommand.BAD_INPUT;
+                return rules.failureExitCode();
             }
         }
 

@@ -1,0 +1,215 @@
+package org.threshold.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.threshold.Assessment;
+import org.threshold.Explanation;
+import org.threshold.fact.Event;
+import org.threshold.fact.Pressure;
+import org.threshold.fact.Retaliation;
+import org.threshold.fact.Strike;
+import org.threshold.fact.Threat;
+import org.threshold.fact.ThresholdCrossing;
+import org.threshold.timeline.Step;
+import org.threshold.timeline.Timeline;
+import org.threshold.timeline.Transition;
+
+/** A {@link Timeline} as JSON, CSV or text. Numbers are rounded as in {@link JsonReport}. */
+public final class TimelineReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private TimelineReport() {
+    }
+
+    /**
+     * The timeline as one JSON object: scenario, from, to, step, the steps (day, posture,
+     * riskLevel, metrics, the conclusions that hold, and that step's events, each marked
+     * {@code generated} where the policy made it), the transitions with their explanations, and
+     * the final assessment in the shape of {@link JsonReport}.
+     */
+    public static ObjectNode tree(Timeline t) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("scenario", t.scenario());
+        root.put("from", t.from().toString());
+        root.put("to", t.to().toString());
+        root.put("step", t.stepDays() + "d");
+        ArrayNode steps = root.putArray("steps");
+        for (Step s : t.steps()) {
+            Assessment a = s.assessment();
+            ObjectNode step = steps.addObject();
+            step.put("day", s.day().toString());
+            step.put("posture", a.posture() == null ? null : a.posture().name());
+            step.put("riskLevel", a.riskLevel() == null ? null : a.riskLevel().name());
+            ObjectNode metrics = step.putObject("metrics");
+            a.metrics().forEach((k, v) -> metrics.put(k, JsonReport.round(v)));
+            ArrayNode conclusions = step.putArray("conclusions");
+            a.conclusionTypes().forEach(conclusions::add);
+            ArrayNode events = step.putArray("events");
+            for (Event e : s.events()) {
+                ObjectNode event = events.addObject();
+                describe(e, event);
+                event.put("generated", s.isGenerated(e));
+            }
+        }
+        ArrayNode transitions = root.putArray("transitions");
+        for (Transition tr : t.transitions()) {
+            ObjectNode o = transitions.addObject();
+            o.put("day", tr.day().toString());
+            o.put("subject", tr.subject());
+            o.put("before", tr.before());
+            o.put("after", tr.after());
+            ArrayNode because = o.putArray("because");
+            tr.because().forEach(e -> because.add(e.toString()));
+        }
+        root.set("final", JsonReport.tree(t.last().assessment()));
+        return root;
+    }
+
+    /** {@link #tree(Timeline)} as indented JSON. */
+    public static String toJson(Timeline t) {
+        try {
+            return MAPPER.writer(PRETTY).writeValueAsString(tree(t));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /**
+     * One row a step: day, posture, riskLevel, every metric, the conclusions that hold (joined by
+     * {@code ;}), and the step's events with the policy's marked {@code generated}.
+     */
+    public static String toCsv(Timeline t) {
+        Set<String> metricNames = new LinkedHashSet<>();
+        t.steps().forEach(s -> metricNames.addAll(s.assessment().metrics().keySet()));
+        StringBuilder sb = new StringBuilder("day,posture,riskLevel");
+        metricNames.forEach(m -> sb.append(',').append(m));
+        sb.append(",conclusions,events\n");
+        for (Step s : t.steps()) {
+            Assessment a = s.assessment();
+            sb.append(s.day()).append(',').append(a.posture()).append(',').append(a.riskLevel());
+            for (String m : metricNames) {
+                Double v = a.metrics().get(m);
+                sb.append(',').append(v == null ? "" : Double.toString(JsonReport.round(v)));
+            }
+            sb.append(',').append(quote(String.join(";", a.conclusionTypes())));
+            List<String> events = new ArrayList<>();
+            for (Event e : s.events()) {
+                events.add(line(e) + (s.isGenerated(e) ? " (generated)" : ""));
+            }
+            sb.append(',').append(quote(String.join("; ", events))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A report for a person: one line a step, then the transitions with their reasons. */
+    public static String toText(Timeline t) {
+        StringBuilder sb = new StringBuilder();
+        String nl = System.lineSeparator();
+        sb.append("Scenario ").append(t.scenario()).append(", simulated from ").append(t.from()).append(" to ")
+                .append(t.to()).append(", reported every ").append(t.stepDays()).append(t.stepDays() == 1 ? " day" : " days")
+                .append(nl).append(nl);
+        sb.append(String.format(Locale.ROOT, "  %-10s  %-8s  %-9s  %6s  %6s  %6s  %s%n", "day", "posture", "risk", "Q", "R", "H",
+                "conclusions"));
+        for (Step s : t.steps()) {
+            Assessment a = s.assessment();
+            sb.append(String.format(Locale.ROOT, "  %-10s  %-8s  %-9s  %6.3f  %6.3f  %6.3f  %s", s.day(), a.posture(),
+                    a.riskLevel(), metric(a, "observerConfidence"), metric(a, "escalationRisk"), metric(a, "humiliation"),
+                    String.join(", ", a.conclusionTypes())));
+            if (!s.generated().isEmpty()) {
+                sb.append("  [policy: ");
+                List<String> made = new ArrayList<>();
+                s.generated().forEach(e -> made.add(line(e)));
+                sb.append(String.join("; ", made)).append(']');
+            }
+            sb.append(nl);
+        }
+        sb.append(nl).append("Transitions (").append(t.transitions().size()).append(')').append(nl);
+        if (t.transitions().isEmpty()) {
+            sb.append("  none").append(nl);
+        }
+        for (Transition tr : t.transitions()) {
+            sb.append("  ").append(tr.day()).append("  ");
+            if (Transition.HOLDS.equals(tr.after())) {
+                sb.append(tr.subject()).append(" begins");
+            } else if (Transition.DOES_NOT_HOLD.equals(tr.after())) {
+                sb.append(tr.subject()).append(" ends");
+            } else {
+                sb.append(tr.subject()).append(' ').append(tr.before()).append(" -> ").append(tr.after());
+            }
+            sb.append(nl);
+            String lead = Transition.DOES_NOT_HOLD.equals(tr.after()) ? "had held because " : "because ";
+            for (Explanation e : tr.because()) {
+                sb.append("      ").append(lead).append(e).append(nl);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static double metric(Assessment a, String name) {
+        Double v = a.metrics().get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    /** An event in a few words, such as {@code STRIKE PROXY CAPITAL 0.6}. */
+    public static String line(Event e) {
+        if (e instanceof Strike s) {
+            return s.day() + " STRIKE " + s.by() + " " + s.target() + " " + s.severity();
+        } else if (e instanceof Threat th) {
+            return th.day() + " THREAT " + th.severity();
+        } else if (e instanceof Retaliation r) {
+            return r.day() + " RETALIATION " + r.severity();
+        } else if (e instanceof Pressure p) {
+            return p.day() + " PRESSURE " + p.kind() + " " + p.magnitude();
+        } else if (e instanceof ThresholdCrossing x) {
+            return x.day() + " THRESHOLD_CROSSING";
+        }
+        return e.day() + " " + e;
+    }
+
+    private static void describe(Event e, ObjectNode o) {
+        o.put("day", e.day().toString());
+        if (e instanceof Strike s) {
+            o.put("type", "STRIKE");
+            o.put("by", s.by().name());
+            o.put("target", s.target().name());
+            o.put("severity", s.severity());
+        } else if (e instanceof Threat th) {
+            o.put("type", "THREAT");
+            o.put("severity", th.severity());
+        } else if (e instanceof Retaliation r) {
+            o.put("type", "RETALIATION");
+            o.put("severity", r.severity());
+        } else if (e instanceof Pressure p) {
+            o.put("type", "PRESSURE");
+            o.put("kind", p.kind().name());
+            o.put("magnitude", p.magnitude());
+        } else if (e instanceof ThresholdCrossing) {
+            o.put("type", "THRESHOLD_CROSSING");
+        } else {
+            o.put("type", e.getClass().getSimpleName());
+            o.put("description", e.toString());
+        }
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains(";") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
