@@ -1,0 +1,174 @@
+package org.threshold.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code threshold simulate}: outputs, pictures, and bad arguments. Runs from the examples module folder. */
+class SimulateCommandTest {
+
+    private static final String POLICY = "scenarios/conveyor-policy.yaml";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theConveyorPolicyCarriesTheAdversaryFromBoundedToFactionShiftWhileTheObserverKeepsPressing() throws Exception {
+        CommandRunner r = CommandRunner.run("simulate", POLICY, "--from", "2026-01-01", "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode t = JSON.readTree(r.out());
+        JsonNode steps = t.get("steps");
+        assertThat(steps).hasSize(546);
+        assertThat(steps.get(0).get("conclusions").toString()).contains("BOUNDED_ADVERSARY").doesNotContain("FACTION_SHIFT");
+        assertThat(steps.get(steps.size() - 1).get("conclusions").toString()).contains("FACTION_SHIFT")
+                .doesNotContain("BOUNDED_ADVERSARY");
+        for (JsonNode step : steps) {
+            assertThat(step.get("posture").asText()).as("posture on %s", step.get("day")).isEqualTo("PRESS");
+        }
+        assertThat(transitionDay(t, "MISCALIBRATION", "holds")).isEqualTo("2026-07-30");
+        assertThat(transitionDay(t, "FACTION_SHIFT", "holds")).isEqualTo("2026-09-10");
+        assertThat(transitionDay(t, "BOUNDED_ADVERSARY", "does not hold")).isEqualTo("2026-09-10");
+        int generated = 0;
+        for (JsonNode step : steps) {
+            for (JsonNode e : step.get("events")) {
+                if (e.get("generated").asBoolean()) {
+                    generated++;
+                    assertThat(e.get("type").asText()).isEqualTo("STRIKE");
+                }
+            }
+        }
+        assertThat(generated).isEqualTo(13);
+        assertThat(t.get("final").get("scenario").asText()).isEqualTo("conveyor-policy");
+    }
+
+    @Test
+    void textListsStepsAndTransitionsWithTheirReasons() {
+        CommandRunner r = CommandRunner.run("simulate", POLICY, "--from", "2026-01-01", "--step", "30d");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Scenario conveyor-policy, simulated from 2026-01-01 to 2027-06-30, reported every 30 days")
+                .contains("[policy: 2026-01-01 STRIKE PROXY INFRASTRUCTURE 0.5]")
+                .contains("2026-07-30  MISCALIBRATION begins")
+                .contains("because rule 'miscalibration: pressing eroding restraint'")
+                .contains("2026-09-10  BOUNDED_ADVERSARY ends")
+                .contains("had held because rule 'bounded adversary'");
+    }
+
+    @Test
+    void csvHasAHeaderAndOneRowAStep() {
+        CommandRunner r = CommandRunner.run("simulate", "scenarios/moscow-struck.yaml", "--step", "7d", "--format", "csv");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).startsWith("day,posture,riskLevel,returnTicket,hardlinerInfluence,humiliation")
+                .endsWith(",escalationRisk,conclusions,events");
+        // from 2026-08-01 (the first event) to 2026-11-24: 115 days, steps on days 0, 7, ..., 112 and 115
+        assertThat(lines).hasSize(1 + 17 + 1);
+        assertThat(lines[lines.length - 1]).startsWith("2026-11-24,HOLD,LOW,0.7,0.35,0.11,");
+    }
+
+    @Test
+    void chartsArePngAndSvgOfRealSize(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("chart.png");
+        Path svg = dir.resolve("chart.svg");
+
+        assertThat(CommandRunner.run("simulate", POLICY, "--step", "7d", "--chart", png.toString(), "--format", "csv").exitCode()).isZero();
+        assertThat(CommandRunner.run("simulate", POLICY, "--step", "7d", "--chart", svg.toString(), "--format", "csv").exitCode()).isZero();
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(TimelineChart.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(TimelineChart.HEIGHT);
+        assertThat(Files.size(png)).isGreaterThan(20_000);
+        assertThat(distinctColours(image)).isGreaterThan(20);
+
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Document doc = xml.newDocumentBuilder().parse(svg.toFile());
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(Files.size(svg)).isGreaterThan(20_000);
+        // the series, grid and marked transitions are lines, and the text is drawn as shapes
+        assertThat(doc.getElementsByTagName("line").getLength()).isGreaterThan(100);
+        assertThat(doc.getElementsByTagName("path").getLength()).isGreaterThan(20);
+    }
+
+    @Test
+    void theHtmlReportIsOneSelfContainedPage(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("report.html");
+
+        CommandRunner r = CommandRunner.run("simulate", POLICY, "--step", "7d", "--html", html.toString(), "--format", "csv");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("MISCALIBRATION begins")
+                .contains("Final assessment, as of 2027-06-30").contains("FACTION_SHIFT")
+                .doesNotContain("src=\"http").doesNotContain("href=\"http");
+    }
+
+    @Test
+    void badDatesStepsAndFilesAreBadInput(@TempDir Path dir) throws Exception {
+        CommandRunner step = CommandRunner.run("simulate", POLICY, "--step", "week");
+        CommandRunner from = CommandRunner.run("simulate", POLICY, "--from", "2026-02-30");
+        CommandRunner order = CommandRunner.run("simulate", POLICY, "--from", "2027-01-01", "--to", "2026-01-01");
+        CommandRunner chart = CommandRunner.run("simulate", POLICY, "--chart", dir.resolve("c.jpg").toString());
+        Path badPolicy = dir.resolve("p.yaml");
+        Files.writeString(badPolicy, "name: p\nasOf: 2026-01-31\npolicy:\n  press: {strikeEveryDays: 0, severity: 0.5}\n");
+        CommandRunner policy = CommandRunner.run("simulate", badPolicy.toString());
+
+        assertThat(step.exitCode()).isEqualTo(2);
+        assertThat(step.err()).contains("--step: expected a number of days such as 1d, 7d or 30d, got 'week'");
+        assertThat(from.exitCode()).isEqualTo(2);
+        assertThat(from.err()).contains("--from: expected an ISO date like 2026-11-24, got '2026-02-30'");
+        assertThat(order.exitCode()).isEqualTo(2);
+        assertThat(order.err()).contains("the simulation must start on or before its last day (from 2027-01-01, to 2026-01-01)");
+        assertThat(chart.exitCode()).isEqualTo(2);
+        assertThat(chart.err()).contains("--chart: the chart file must end in .png or .svg");
+        assertThat(policy.exitCode()).isEqualTo(2);
+        assertThat(policy.err().strip()).isEqualTo("threshold: " + badPolicy
+                + ":4:28: policy.press.strikeEveryDays: expected a whole number of days from 1 to 36500, got 0");
+        for (CommandRunner r : new CommandRunner[] {step, from, order, chart, policy}) {
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void anUnknownPolicyKeyGetsTheNearestSuggested(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("p.yaml");
+        Files.writeString(bad, "name: p\nasOf: 2026-01-31\npolicy:\n  press: {strikeEvery: 10, severity: 0.5}\n");
+
+        CommandRunner r = CommandRunner.run("simulate", bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("policy.press.strikeEvery: unknown key 'strikeEvery' in policy.press. Maybe you meant 'strikeEveryDays'.");
+    }
+
+    private static String transitionDay(JsonNode timeline, String subject, String after) {
+        for (JsonNode tr : timeline.get("transitions")) {
+            if (tr.get("subject").asText().equals(subject) && tr.get("after").asText().equals(after)) {
+                return tr.get("day").asText();
+            }
+        }
+        return null;
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 3) {
+            for (int y = 0; y < image.getHeight(); y += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
