@@ -23,44 +23,55 @@ class SimulateCommandTest {
 
     @Test
     void theConveyorPolicyCarriesTheAdversaryFromBoundedToFactionShiftWhileTheObserverKeepsPressing() throws Exception {
-        CommandRunner r = CommandRunner.run("simulate", POLICY, "--from", "2026-01-01", "--format", "json");
+        CommandRunner r = CommandRunner.run("simulate", POLICY, "--format", "json");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode t = JSON.readTree(r.out());
         JsonNode steps = t.get("steps");
-        assertThat(steps).hasSize(546);
-        assertThat(steps.get(0).get("conclusions").toString()).contains("BOUNDED_ADVERSARY").doesNotContain("FACTION_SHIFT");
-        assertThat(steps.get(steps.size() - 1).get("conclusions").toString()).contains("FACTION_SHIFT")
-                .doesNotContain("BOUNDED_ADVERSARY");
+        // daily from the first event, 2025-02-10, to asOf, 2026-12-31
+        assertThat(t.get("from").asText()).isEqualTo("2025-02-10");
+        assertThat(steps).hasSize(690);
+        assertThat(transitionDay(t, "posture", "PRESS")).isEqualTo("2025-09-01");
+        assertThat(transitionDay(t, "MISCALIBRATION", "holds")).isEqualTo("2026-03-30");
+        assertThat(transitionDay(t, "FACTION_SHIFT", "holds")).isEqualTo("2026-05-11");
+        assertThat(transitionDay(t, "BOUNDED_ADVERSARY", "does not hold")).isEqualTo("2026-05-11");
+        int strikes = 0;
+        int pressures = 0;
         for (JsonNode step : steps) {
-            assertThat(step.get("posture").asText()).as("posture on %s", step.get("day")).isEqualTo("PRESS");
-        }
-        assertThat(transitionDay(t, "MISCALIBRATION", "holds")).isEqualTo("2026-07-30");
-        assertThat(transitionDay(t, "FACTION_SHIFT", "holds")).isEqualTo("2026-09-10");
-        assertThat(transitionDay(t, "BOUNDED_ADVERSARY", "does not hold")).isEqualTo("2026-09-10");
-        int generated = 0;
-        for (JsonNode step : steps) {
+            boolean pressing = step.get("day").asText().compareTo("2025-09-01") >= 0;
+            if (pressing) {
+                assertThat(step.get("posture").asText()).as("posture on %s", step.get("day")).isEqualTo("PRESS");
+            }
             for (JsonNode e : step.get("events")) {
                 if (e.get("generated").asBoolean()) {
-                    generated++;
-                    assertThat(e.get("type").asText()).isEqualTo("STRIKE");
+                    // strikes while pressing, sanctions while holding (2025-03-13 to 2025-08-31), nothing while containing
+                    assertThat(e.get("type").asText()).isEqualTo(pressing ? "STRIKE" : "PRESSURE");
+                    if (pressing) {
+                        strikes++;
+                    } else {
+                        pressures++;
+                    }
                 }
             }
         }
-        assertThat(generated).isEqualTo(13);
+        // every 42 days from 2025-09-01 to 2026-12-31 (486 days): 12 strikes; every 30 days over 172 days of HOLD: 6
+        assertThat(strikes).isEqualTo(12);
+        assertThat(pressures).isEqualTo(6);
+        assertThat(steps.get(steps.size() - 1).get("conclusions").toString()).contains("FACTION_SHIFT")
+                .doesNotContain("BOUNDED_ADVERSARY");
         assertThat(t.get("final").get("scenario").asText()).isEqualTo("conveyor-policy");
     }
 
     @Test
     void textListsStepsAndTransitionsWithTheirReasons() {
-        CommandRunner r = CommandRunner.run("simulate", POLICY, "--from", "2026-01-01", "--step", "30d");
+        CommandRunner r = CommandRunner.run("simulate", POLICY, "--from", "2025-06-01", "--step", "30d");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Scenario conveyor-policy, simulated from 2026-01-01 to 2027-06-30, reported every 30 days")
-                .contains("[policy: 2026-01-01 STRIKE PROXY INFRASTRUCTURE 0.5]")
-                .contains("2026-07-30  MISCALIBRATION begins")
+        assertThat(r.out()).contains("Scenario conveyor-policy, simulated from 2025-06-01 to 2026-12-31, reported every 30 days")
+                .contains("[policy: 2025-09-01 STRIKE PROXY INFRASTRUCTURE 0.5]")
+                .contains("2026-03-30  MISCALIBRATION begins")
                 .contains("because rule 'miscalibration: pressing eroding restraint'")
-                .contains("2026-09-10  BOUNDED_ADVERSARY ends")
+                .contains("2026-05-11  BOUNDED_ADVERSARY ends")
                 .contains("had held because rule 'bounded adversary'");
     }
 
@@ -111,7 +122,7 @@ class SimulateCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("MISCALIBRATION begins")
-                .contains("Final assessment, as of 2027-06-30").contains("FACTION_SHIFT")
+                .contains("Final assessment, as of 2026-12-31").contains("FACTION_SHIFT")
                 .doesNotContain("src=\"http").doesNotContain("href=\"http");
     }
 
