@@ -94,6 +94,19 @@ public final class FlipFinder {
      */
     public <T> List<FlipPoint<T>> find(DoubleFunction<Scenario> scenarioAt, double from, double to,
             Function<Assessment, T> output, double tolerance) {
+        return search(scenarioAt, from, to, output, tolerance).flips();
+    }
+
+    /** The flips and what finding them cost. */
+    public record Result<T>(List<FlipPoint<T>> flips, int assessments) {
+        public Result {
+            flips = List.copyOf(flips);
+        }
+    }
+
+    /** As {@link #find}, with the number of assessments the search made even where it found no flip. */
+    public <T> Result<T> search(DoubleFunction<Scenario> scenarioAt, double from, double to,
+            Function<Assessment, T> output, double tolerance) {
         Objects.requireNonNull(scenarioAt, "scenarioAt");
         Objects.requireNonNull(output, "output");
         checkRange(from, to, tolerance);
@@ -114,7 +127,7 @@ public final class FlipFinder {
         }
         LOG.debug("flip search over [{}, {}] in {} segments to within {}: {} flip(s) in {} assessments", from, to,
                 segments, tolerance, flips.size(), search.assessments);
-        return List.copyOf(flips);
+        return new Result<>(flips, search.assessments);
     }
 
     private static void checkRange(double from, double to, double tolerance) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.threshold.Assessment;
 import org.threshold.Explanation;
 import org.threshold.Finding;
+import org.threshold.analysis.Signpost;
 
 /**
  * An assessment as the JSON object of INTERFACES.md: scenario, asOf, posture, riskLevel, metrics,
@@ -65,6 +66,41 @@ public final class JsonReport {
             }
         }
         return root;
+    }
+
+    /**
+     * The assessment as a JSON tree with a {@code signposts} array after the conclusions: for
+     * each signpost its subject, its state now and after, the kind and number of further events,
+     * and the sentence.
+     */
+    public static ObjectNode tree(Assessment a, List<Signpost> signposts) {
+        ObjectNode root = tree(a);
+        ArrayNode array = root.putArray("signposts");
+        for (Signpost s : signposts) {
+            ObjectNode o = array.addObject();
+            o.put("subject", s.subject());
+            o.put("now", s.now());
+            o.put("after", s.after());
+            o.put("kind", s.kind().name());
+            o.put("events", s.count());
+            if (s.kind().scored()) {
+                o.put(s.kind() == org.threshold.analysis.SignpostKind.PRESSURE ? "magnitude" : "severity", s.score());
+            }
+            o.put("text", s.text());
+        }
+        return root;
+    }
+
+    /** Assessments with their signposts as JSON: one object for one, an array for several. */
+    public static String toJson(List<Assessment> assessments, List<List<Signpost>> signposts, boolean array) {
+        if (!array && assessments.size() == 1) {
+            return write(tree(assessments.get(0), signposts.get(0)));
+        }
+        ArrayNode all = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < assessments.size(); i++) {
+            all.add(tree(assessments.get(i), signposts.get(i)));
+        }
+        return write(all);
     }
 
     /** One assessment as an indented JSON object. */

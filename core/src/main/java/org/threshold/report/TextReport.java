@@ -10,6 +10,7 @@ import java.util.Map;
 import org.threshold.Assessment;
 import org.threshold.Explanation;
 import org.threshold.Finding;
+import org.threshold.analysis.Signpost;
 
 /** An assessment as a report for a person: posture, risk, conclusions with their reasons, metrics. */
 public final class TextReport {
@@ -24,6 +25,11 @@ public final class TextReport {
      *     hold; may be empty
      */
     public static String render(Assessment a, List<String> known) {
+        return render(a, known, List.of());
+    }
+
+    /** The report with a section of signposts after the conclusions; see {@link org.threshold.analysis.Signposts}. */
+    public static String render(Assessment a, List<String> known, List<Signpost> signposts) {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
         sb.append("Scenario ").append(a.scenario()).append(", as of ").append(a.asOf()).append(nl).append(nl);
@@ -57,6 +63,17 @@ public final class TextReport {
         if (!notHolding.isEmpty()) {
             sb.append(nl).append("Not holding").append(nl);
             sb.append("  ").append(String.join(", ", notHolding)).append(nl);
+        }
+        if (!signposts.isEmpty()) {
+            sb.append(nl).append("Signposts: the fewest further events that would flip each").append(nl);
+            String subject = null;
+            for (Signpost s : signposts) {
+                if (!s.subject().equals(subject)) {
+                    subject = s.subject();
+                    sb.append("  ").append(subject).append(" (now ").append(s.now()).append(')').append(nl);
+                }
+                sb.append("      ").append(s.text()).append(nl);
+            }
         }
         sb.append(nl).append("Metrics").append(nl);
         for (Map.Entry<String, Double> m : a.metrics().entrySet()) {

@@ -15,6 +15,8 @@ import org.threshold.Reasoner;
 import org.threshold.RuleFailureException;
 import org.threshold.RulePack;
 import org.threshold.Scenario;
+import org.threshold.analysis.Signpost;
+import org.threshold.analysis.Signposts;
 import org.threshold.report.JsonReport;
 import org.threshold.report.TextReport;
 import org.threshold.scenario.ScenarioReader;
@@ -45,6 +47,9 @@ final class AssessCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RulesOption rules = new RulesOption();
 
+    @Option(names = "--no-signposts", description = "Leave out the signposts (the fewest further events that would flip each conclusion, the posture and the risk level).")
+    boolean noSignposts;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,10 +79,23 @@ final class AssessCommand implements Callable<Integer> {
             return ThresholdCommand.BAD_INPUT;
         }
 
+        Set<String> known = new LinkedHashSet<>();
+        for (RulePack p : reasoner.packs()) {
+            known.addAll(p.conclusions());
+        }
+        List<String> subjects = new ArrayList<>(known);
+        subjects.add(Signposts.POSTURE);
+        subjects.add(Signposts.RISK_LEVEL);
+        Signposts signposts = new Signposts(reasoner);
         List<Assessment> assessments = new ArrayList<>();
+        List<List<Signpost>> posts = new ArrayList<>();
         for (Scenario s : read) {
             try {
-                assessments.add(reasoner.assess(s));
+                Assessment a = reasoner.assess(s);
+                List<String> ofThis = new ArrayList<>(subjects);
+                a.conclusionTypes().stream().filter(c -> !ofThis.contains(c)).forEach(ofThis::add);
+                assessments.add(a);
+                posts.add(noSignposts ? List.of() : signposts.find(s, ofThis));
             } catch (RuleFailureException e) {
                 err.println("threshold: " + e.getMessage());
                 return rules.failureExitCode();
@@ -85,19 +103,15 @@ final class AssessCommand implements Callable<Integer> {
         }
 
         if (format == Format.json) {
-            out.println(assessments.size() == 1 && scenarios.size() == 1
-                    ? JsonReport.toJson(assessments.get(0))
-                    : JsonReport.toJson(assessments));
+            out.println(noSignposts
+                    ? (assessments.size() == 1 && scenarios.size() == 1 ? JsonReport.toJson(assessments.get(0)) : JsonReport.toJson(assessments))
+                    : JsonReport.toJson(assessments, posts, scenarios.size() > 1));
         } else {
-            Set<String> known = new LinkedHashSet<>();
-            for (RulePack p : reasoner.packs()) {
-                known.addAll(p.conclusions());
-            }
             for (int i = 0; i < assessments.size(); i++) {
                 if (i > 0) {
                     out.println();
                 }
-                out.print(TextReport.render(assessments.get(i), List.copyOf(known)));
+                out.print(TextReport.render(assessments.get(i), List.copyOf(known), posts.get(i)));
             }
         }
         out.flush();
