@@ -1,0 +1,192 @@
+package org.threshold.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.threshold.Assessment;
+import org.threshold.InvalidRulesException;
+import org.threshold.InvalidScenarioException;
+import org.threshold.Reasoner;
+import org.threshold.RuleFailureException;
+import org.threshold.RulePack;
+import org.threshold.Scenario;
+import org.threshold.Suggestions;
+import org.threshold.analysis.InvalidParameterException;
+import org.threshold.analysis.Parameter;
+import org.threshold.analysis.ParameterPaths;
+import org.threshold.analysis.PhaseMap;
+import org.threshold.analysis.PhaseMapper;
+import org.threshold.analysis.Signposts;
+import org.threshold.scenario.ScenarioReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code threshold map SCENARIO --x PARAM --y PARAM [--resolution N] [--conclusion NAME] [--out FILE.png|FILE.svg|FILE.csv]} */
+@Command(name = "map",
+        mixinStandardHelpOptions = true,
+        description = {"Map the regions of a plane of two parameters where a conclusion holds, or where each posture "
+                + "(or risk level) holds, refining along the boundaries instead of assessing every cell, in parallel "
+                + "on all cores with one shared reasoner. The scenario's own point is marked."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
+final class MapCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file (YAML, or JSON).")
+    Path scenario;
+
+    @Option(names = "--x", required = true, paramLabel = "PARAM", description = "The parameter across (a path as for flip --vary).")
+    String x;
+
+    @Option(names = "--y", required = true, paramLabel = "PARAM", description = "The parameter up.")
+    String y;
+
+    @Option(names = "--x-range", paramLabel = "A:B", description = "Range across (default: the parameter's own range).")
+    String xRange;
+
+    @Option(names = "--y-range", paramLabel = "A:B", description = "Range up (default: the parameter's own range).")
+    String yRange;
+
+    @Option(names = "--resolution", paramLabel = "N", defaultValue = "100", description = "Cells a side (default 100, at most 2000).")
+    int resolution;
+
+    @Option(names = "--conclusion", paramLabel = "NAME|posture|riskLevel|all", defaultValue = "all",
+            description = "What to map: a conclusion (where it holds), posture, riskLevel, or all (default): the posture "
+                    + "and the set of conclusions that hold, one region each combination.")
+    String conclusion;
+
+    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg|FILE.csv", description = "Write the map as a picture or as CSV (x, y, value a cell).")
+    Path out;
+
+    @CommandLine.Mixin
+    RulesOption rules = new RulesOption();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (resolution < 2 || resolution > 2000) {
+            throw bad("--resolution: expected a number of cells from 2 to 2000, got " + resolution);
+        }
+        if (out != null) {
+            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".png") && !name.endsWith(".svg") && !name.endsWith(".csv")) {
+                throw bad("--out: the map file must end in .png, .svg or .csv (" + out + ")");
+            }
+        }
+        Scenario s;
+        Reasoner reasoner;
+        try {
+            s = ScenarioReader.read(scenario);
+            reasoner = rules.reasoner();
+        } catch (InvalidScenarioException | InvalidRulesException e) {
+            err.println("threshold: " + e.getMessage());
+            return ThresholdCommand.BAD_INPUT;
+        }
+        Parameter px = parameter(s, "--x", x);
+        Parameter py = parameter(s, "--y", y);
+        double[] xr = range("--x-range", xRange, px);
+        double[] yr = range("--y-range", yRange, py);
+        Function<Assessment, String> output = output(reasoner);
+        PhaseMap<String> map;
+        long start = System.nanoTime();
+        try {
+            map = new PhaseMapper(reasoner).map(s, px.path(), xr[0], xr[1], py.path(), yr[0], yr[1], resolution, output);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        } catch (RuleFailureException e) {
+            err.println("threshold: " + e.getMessage());
+            return rules.failureExitCode();
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        map.cells().forEach(row -> row.forEach(v -> counts.merge(v, 1L, Long::sum)));
+        stdout.printf(Locale.ROOT, "Map of %s for %s: %s from %s to %s (across) by %s from %s to %s (up), %dx%d cells%n",
+                conclusion, s.name(), px.path(), num(xr[0]), num(xr[1]), py.path(), num(yr[0]), num(yr[1]), resolution, resolution);
+        stdout.printf(Locale.ROOT, "  this scenario: %s = %s, %s = %s: %s%n", px.path(), num(px.value()), py.path(),
+                num(py.value()), output.apply(reasoner.assess(s)));
+        stdout.println("  regions: " + counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / (resolution * resolution)))
+                .collect(Collectors.joining(", ")));
+        stdout.printf(Locale.ROOT, "  %d assessments instead of %d for the full grid (%.1f%%), in %d ms on %d cores%n",
+                map.assessments(), resolution * resolution, 100 * map.share(), ms, Runtime.getRuntime().availableProcessors());
+        if (out != null) {
+            try {
+                PhaseMapChart.write(map, conclusion, out);
+                stdout.println("  wrote " + out);
+            } catch (IOException e) {
+                err.println("threshold: cannot write " + out + " (" + e + "). Maybe the folder does not exist or is not writable.");
+                return ThresholdCommand.BAD_INPUT;
+            }
+        }
+        return 0;
+    }
+
+    private Function<Assessment, String> output(Reasoner reasoner) {
+        Set<String> known = new LinkedHashSet<>();
+        for (RulePack p : reasoner.packs()) {
+            known.addAll(p.conclusions());
+        }
+        if (conclusion.equals("all")) {
+            return a -> a.posture() + (a.conclusions().isEmpty() ? "" : ": " + String.join(" + ", a.conclusionTypes()));
+        }
+        if (conclusion.equals(Signposts.POSTURE) || conclusion.equals(Signposts.RISK_LEVEL) || known.contains(conclusion)) {
+            String subject = conclusion;
+            return a -> Signposts.state(a, subject);
+        }
+        List<String> valid = new ArrayList<>(known);
+        valid.add("all");
+        valid.add(Signposts.POSTURE);
+        valid.add(Signposts.RISK_LEVEL);
+        throw bad("--conclusion: unknown output '" + conclusion + "'. " + Suggestions.hint(conclusion, valid, "outputs"));
+    }
+
+    private Parameter parameter(Scenario s, String option, String path) {
+        try {
+            return ParameterPaths.resolve(s, path);
+        } catch (InvalidParameterException e) {
+            throw bad(option + ": " + e.getMessage());
+        }
+    }
+
+    private double[] range(String option, String text, Parameter p) {
+        if (text == null) {
+            return new double[] {p.low(), p.high()};
+        }
+        String[] parts = text.split(":");
+        try {
+            if (parts.length == 2) {
+                double a = Double.parseDouble(parts[0].trim());
+                double b = Double.parseDouble(parts[1].trim());
+                if (Double.isFinite(a) && Double.isFinite(b) && a < b) {
+                    return new double[] {a, b};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(option + ": expected A:B with finite numbers A < B, got '" + text + "'");
+    }
+
+    private static String num(double v) {
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}
