@@ -43,19 +43,42 @@ class AssessCommandTest {
             """;
 
     @Test
-    void jsonForTheContractExampleIsExactlyTheContractOutput() throws Exception {
+    void jsonForTheContractExampleIsExactlyTheContractOutputPlusTheAdditiveSignposts() throws Exception {
         CommandRunner r = CommandRunner.run("assess", MOSCOW, "--format", "json");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
+        com.fasterxml.jackson.databind.node.ObjectNode out = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(r.out());
+        JsonNode signposts = out.remove("signposts");
+        assertThat(out).isEqualTo(JSON.readTree(CONTRACT_OUTPUT));
+        assertThat(signposts.isArray()).isTrue();
+        assertThat(signposts.toString()).contains("\"text\":\"posture turns CONTAIN after 1 threshold crossing\"");
+    }
+
+    @Test
+    void withoutSignpostsTheJsonIsExactlyTheContractOutput() throws Exception {
+        CommandRunner r = CommandRunner.run("assess", MOSCOW, "--format", "json", "--no-signposts");
+
+        assertThat(r.exitCode()).isZero();
         assertThat(JSON.readTree(r.out())).isEqualTo(JSON.readTree(CONTRACT_OUTPUT));
+    }
+
+    @Test
+    void textShowsTheSignposts() {
+        CommandRunner r = CommandRunner.run("assess", MOSCOW);
+
+        assertThat(r.out()).contains("Signposts: the fewest further events that would flip each")
+                .contains("BOUNDED_ADVERSARY ends after 3 more capital strikes (severity 0.6)")
+                .contains("THREATS_DISCOUNTED begins after 2 more unanswered threats (severity 0.6)")
+                .contains("posture turns CONTAIN after 1 threshold crossing");
     }
 
     @Test
     void jsonKeysComeInTheContractOrder() throws Exception {
         JsonNode out = JSON.readTree(CommandRunner.run("assess", MOSCOW, "--format", "json").out());
 
-        assertThat(names(out)).containsExactly("scenario", "asOf", "posture", "riskLevel", "metrics", "conclusions");
+        assertThat(names(out)).containsExactly("scenario", "asOf", "posture", "riskLevel", "metrics", "conclusions",
+                "signposts");
         assertThat(names(out.get("metrics"))).containsExactly("returnTicket", "hardlinerInfluence", "humiliation",
                 "restraintTolerance", "restraintErosion", "effectiveHardlinerInfluence", "effectiveReturnTicket",
                 "threatCredibility", "observerConfidence", "strain", "escalationRisk");
