@@ -312,6 +312,11 @@ public final class Calibration {
         return halfLifeDays;
     }
 
+    /** Whether humiliation fades: a half-life is set (rules read it as {@code humiliationFading}). */
+    public boolean isHumiliationFading() {
+        return halfLifeDays != Double.POSITIVE_INFINITY;
+    }
+
     /** The fading factor {@code 0.5^(ageDays / halfLife)} of a term {@code ageDays} old; 1 without a half-life. */
     public double fading(long ageDays) {
         return halfLifeDays == Double.POSITIVE_INFINITY ? 1.0 : Math.pow(0.5, ageDays / halfLifeDays);

@@ -91,7 +91,10 @@ final class Simulation {
             for (long d = 0; d <= days; d++) {
                 LocalDate day = from.plusDays(d);
                 if (d > 0) {
-                    session.update(clock, new AsOf(day));
+                    // a new clock fact rather than an update of the old one: every match on the old
+                    // day is cancelled, and its logical insertions with it
+                    session.delete(clock);
+                    clock = session.insert(new AsOf(day));
                 }
                 while (next < events.size() && !events.get(next).day().isAfter(day)) {
                     Event e = events.get(next++);
