@@ -32,7 +32,7 @@ import org.threshold.Threshold;
  *
  * <pre>
  * mvn -B -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar AssessThroughputBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar AssessThroughputBenchmark -f 1 -wi 5 -w 2s -i 5 -r 2s
  * </pre>
  *
  * @see AssessBenchmark the latency of one assessment, for every example scenario
@@ -41,7 +41,7 @@ import org.threshold.Threshold;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class AssessThroughputBenchmark {
 

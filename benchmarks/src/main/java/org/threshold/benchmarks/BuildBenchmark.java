@@ -24,8 +24,10 @@ import org.threshold.rules.EssayRulePack;
  *
  * <p>By default each fork builds once, in a fresh JVM: that first build, with every Drools class
  * still to load and nothing compiled by the JIT, is what the command line pays on every run. The
- * JVM's own start (about a tenth of a second more, measured outside JMH) is not included. For
- * the cost of a later build in a warm JVM, add warm-up iterations ({@code -wi 5 -i 10}).
+ * rest of a command (the JVM's start, reading the scenario, the first and still cold assessment,
+ * the report) is not included; benchmarks/README.md times a whole {@code threshold assess} run
+ * beside it. For the cost of a later build in a warm JVM, add warm-up iterations
+ * ({@code -f 2 -wi 5 -i 10}).
  *
  * <p>Run from the repository root:
  *
