@@ -20,6 +20,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -81,6 +82,8 @@ final class KnowledgeBases {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         Map<String, String> shownNames = new LinkedHashMap<>();
+        // one batch, so that a type declared in one file may be used in another whatever their order
+        CompositeKnowledgeBuilder batch = builder.batch();
         int n = 0;
         for (RulePack pack : packs) {
             for (RuleSource source : pack.sources()) {
@@ -89,9 +92,10 @@ final class KnowledgeBases {
                 Resource resource = ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(internal);
                 resource.setResourceType(ResourceType.DRL);
-                builder.add(resource, ResourceType.DRL);
+                batch.add(resource, ResourceType.DRL);
             }
         }
+        batch.build();
         if (builder.hasErrors()) {
             List<InvalidRulesException.Problem> problems = new ArrayList<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
