@@ -100,7 +100,7 @@ public final class Calibration {
         SPECS.put(key, new Spec(value, range, meaning));
     }
 
-    private static final Calibration DEFAULTS = new Calibration(defaultValues());
+    private static final Calibration DEFAULTS = new Calibration(defaultValues(), Map.of());
 
     private static Map<String, Double> defaultValues() {
         Map<String, Double> values = new LinkedHashMap<>();
@@ -109,6 +109,8 @@ public final class Calibration {
     }
 
     private final Map<String, Double> values;
+    /** Keys declared by rule packs, with their declared defaults; none in {@link #defaults()}. */
+    private final Map<String, Double> packDefaults;
 
     private final double rtFinance;
     private final double rtRecognition;
@@ -145,8 +147,9 @@ public final class Calibration {
     private final double riskHigh;
     private final double riskCritical;
 
-    private Calibration(Map<String, Double> values) {
+    private Calibration(Map<String, Double> values, Map<String, Double> packDefaults) {
         this.values = Collections.unmodifiableMap(values);
+        this.packDefaults = Collections.unmodifiableMap(packDefaults);
         rtFinance = values.get("returnTicket.weight.finance");
         rtRecognition = values.get("returnTicket.weight.recognition");
         rtEliteAspiration = values.get("returnTicket.weight.eliteAspiration");
@@ -198,6 +201,9 @@ public final class Calibration {
         return SPECS.containsKey(key);
     }
 
+    /** What values a key declared by a rule pack accepts, for messages. */
+    public static final String PACK_KEY_RANGE = "a finite number";
+
     /** What values {@code key} accepts. */
     public static Range range(String key) {
         return spec(key).range();
@@ -217,15 +223,88 @@ public final class Calibration {
         return spec;
     }
 
-    /** The value of {@code key}. */
-    public double get(String key) {
-        spec(key);
-        return values.get(key);
+    private IllegalArgumentException unknownKey(String key) {
+        return new IllegalArgumentException("unknown calibration key (" + key + "). "
+                + Suggestions.hint(key, values.keySet(), "keys")
+                + (packDefaults.isEmpty() ? " A rule pack's own keys are known once the pack declares them "
+                        + "(RulePack.calibration(), or calibration.properties next to its rules)." : ""));
     }
 
-    /** Every key with its value, in the order of the contract. */
+    /**
+     * The value of {@code key}: a key of the model, or a key a rule pack declared (see
+     * {@link #declare(Map)}). Rules read their pack's keys this way: {@code $c.get("maritime.windowDays")}.
+     *
+     * @throws IllegalArgumentException for a key that is neither, with the nearest keys suggested
+     */
+    public double get(String key) {
+        Double v = values.get(Objects.requireNonNull(key, "key"));
+        if (v == null) {
+            throw unknownKey(key);
+        }
+        return v;
+    }
+
+    /** Every key with its value: the keys of the model in the order of the contract, then the keys packs declared. */
     public Map<String, Double> asMap() {
         return values;
+    }
+
+    /** The keys rule packs declared, with their declared defaults, in the order declared. */
+    public Map<String, Double> packKeys() {
+        return packDefaults;
+    }
+
+    /** The keys whose value differs from their default (of the model or of the pack that declared them). */
+    public Map<String, Double> changes() {
+        Map<String, Double> changed = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            Spec spec = SPECS.get(k);
+            double d = spec != null ? spec.defaultValue() : packDefaults.get(k);
+            if (Double.compare(v, d) != 0) {
+                changed.put(k, v);
+            }
+        });
+        return changed;
+    }
+
+    /**
+     * A copy that also knows the calibration keys a rule pack declares, each at its default unless
+     * this calibration already declared it. Declaring a key twice with the same default is harmless.
+     *
+     * <p>A pack's keys are plain numbers (any finite value); the pack's rules give them meaning.
+     * Names are best namespaced by the pack ({@code maritime.escalationThreshold}).
+     *
+     * @throws IllegalArgumentException where a key is blank, is a key of the model, has a default
+     *     that is not finite, or was declared before with another default
+     */
+    public Calibration declare(Map<String, Double> keysWithDefaults) {
+        Objects.requireNonNull(keysWithDefaults, "keysWithDefaults");
+        if (keysWithDefaults.isEmpty() || packDefaults.equals(keysWithDefaults)) {
+            return this;
+        }
+        Map<String, Double> nextValues = new LinkedHashMap<>(values);
+        Map<String, Double> nextDefaults = new LinkedHashMap<>(packDefaults);
+        for (Map.Entry<String, Double> e : keysWithDefaults.entrySet()) {
+            String key = Objects.requireNonNull(e.getKey(), "key");
+            Double d = Objects.requireNonNull(e.getValue(), key);
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("a pack's calibration key must not be blank");
+            }
+            if (SPECS.containsKey(key)) {
+                throw new IllegalArgumentException("the calibration key '" + key + "' belongs to the model; a pack "
+                        + "cannot declare it again. Maybe name the pack's key after the pack, like 'mypack." + key + "'.");
+            }
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("the default of calibration key '" + key + "' must be a finite number (" + d + ")");
+            }
+            Double before = nextDefaults.putIfAbsent(key, d);
+            if (before != null && Double.compare(before, d) != 0) {
+                throw new IllegalArgumentException("the calibration key '" + key + "' is declared twice, with defaults "
+                        + before + " and " + d + ". Maybe two packs use one name; give each pack's keys its own prefix.");
+            }
+            nextValues.putIfAbsent(key, d);
+        }
+        return new Calibration(nextValues, nextDefaults);
     }
 
     /**
@@ -242,6 +321,18 @@ public final class Calibration {
     public Calibration with(Map<String, Double> changes) {
         Map<String, Double> next = new LinkedHashMap<>(values);
         for (Map.Entry<String, Double> e : changes.entrySet()) {
+            if (packDefaults.containsKey(e.getKey())) {
+                double v = Objects.requireNonNull(e.getValue(), e.getKey());
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("calibration key '" + e.getKey() + "' must be "
+                            + PACK_KEY_RANGE + " (" + v + ")");
+                }
+                next.put(e.getKey(), v);
+                continue;
+            }
+            if (!SPECS.containsKey(Objects.requireNonNull(e.getKey(), "key"))) {
+                throw unknownKey(e.getKey());
+            }
             Spec spec = spec(e.getKey());
             double v = Objects.requireNonNull(e.getValue(), e.getKey());
             if (!spec.range().accepts(v)) {
@@ -263,7 +354,7 @@ public final class Calibration {
             throw new IllegalArgumentException("the return ticket weights must not all be 0. "
                     + "Maybe leave returnTicket.weight.* at their default of 1.");
         }
-        return new Calibration(next);
+        return new Calibration(next, packDefaults);
     }
 
     // ---- accessors for rules ----
@@ -426,12 +517,7 @@ public final class Calibration {
 
     @Override
     public String toString() {
-        Map<String, Double> changed = new LinkedHashMap<>();
-        values.forEach((k, v) -> {
-            if (!v.equals(SPECS.get(k).defaultValue())) {
-                changed.put(k, v);
-            }
-        });
+        Map<String, Double> changed = changes();
         return changed.isEmpty() ? "Calibration[defaults]" : "Calibration[defaults with " + changed + "]";
     }
 }

@@ -20,6 +20,17 @@ public interface Reasoner {
     /** The packs this reasoner reasons with, in load order. */
     List<RulePack> packs();
 
+    /**
+     * The calibration keys the packs declare on top of the model's, each with its default (see
+     * {@link RulePack#calibration()}). A scenario may set them; read its file with
+     * {@link org.threshold.scenario.ScenarioReader#read(java.nio.file.Path, java.util.Map)
+     * ScenarioReader.read(file, reasoner.calibrationKeys())} so that its {@code calibration:}
+     * section accepts them.
+     */
+    default java.util.Map<String, Double> calibrationKeys() {
+        return java.util.Map.of();
+    }
+
     /** The names of every rule, sorted. */
     List<String> ruleNames();
 

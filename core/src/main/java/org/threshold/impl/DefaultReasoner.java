@@ -17,6 +17,7 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -25,6 +26,8 @@ import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.Assessment;
+import org.threshold.Calibration;
+import org.threshold.InvalidRulesException;
 import org.threshold.Explanation;
 import org.threshold.Finding;
 import org.threshold.Reasoner;
@@ -51,6 +54,22 @@ import org.threshold.timeline.Timeline;
 public final class DefaultReasoner implements Reasoner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultReasoner.class);
+    /**
+     * Every rule firing, at DEBUG (rule name) or TRACE (rule name and matched facts). Off by
+     * default; when off, no listener is attached and firing costs nothing more.
+     */
+    public static final String FIRINGS_LOGGER = "org.threshold.rules.firings";
+    private static final Logger FIRINGS = LoggerFactory.getLogger(FIRINGS_LOGGER);
+    private static final AgendaEventListener FIRING_LOG = new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            if (FIRINGS.isTraceEnabled()) {
+                FIRINGS.trace("fired '{}' on {}", event.getMatch().getRule().getName(), event.getMatch().getObjects());
+            } else {
+                FIRINGS.debug("fired '{}'", event.getMatch().getRule().getName());
+            }
+        }
+    };
     /** Explanations sort by rule name; several matches of one rule, by their words and facts. */
     private static final Comparator<Explanation> EXPLANATION_ORDER = (a, b) -> {
         int byRule = a.rule().compareTo(b.rule());
@@ -69,10 +88,12 @@ public final class DefaultReasoner implements Reasoner {
     private final Map<String, Integer> metricOrder = new HashMap<>();
     private final Map<String, Integer> conclusionOrder = new HashMap<>();
     private final List<String> ruleNames;
+    private final Calibration declared;
 
     public DefaultReasoner(List<RulePack> packs, int maxFirings) {
         this.packs = List.copyOf(packs);
         this.maxFirings = maxFirings;
+        this.declared = declaredCalibration(this.packs);
         long start = System.nanoTime();
         this.precompiled = KnowledgeBases.allPrecompiled(this.packs);
         this.kieBase = precompiled ? KnowledgeBases.fromExecutableModels(this.packs) : KnowledgeBases.fromDrl(this.packs);
@@ -92,9 +113,55 @@ public final class DefaultReasoner implements Reasoner {
                 precompiled ? "precompiled" : "compiled from DRL", (System.nanoTime() - start) / 1_000_000);
     }
 
+    private static Calibration declaredCalibration(List<RulePack> packs) {
+        Calibration c = Calibration.defaults();
+        for (RulePack pack : packs) {
+            try {
+                c = c.declare(pack.calibration());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRulesException(List.of(new InvalidRulesException.Problem(
+                        "rule pack '" + pack.name() + "'", 0, 0, e.getMessage())));
+            }
+        }
+        return c;
+    }
+
     @Override
     public List<RulePack> packs() {
         return packs;
+    }
+
+    @Override
+    public Map<String, Double> calibrationKeys() {
+        return declared.packKeys();
+    }
+
+    /**
+     * The scenario's calibration with the keys the packs declare, at their defaults where the
+     * scenario leaves them.
+     *
+     * @throws IllegalArgumentException where the scenario sets a key no pack of this reasoner declares
+     */
+    Calibration calibrationFor(Scenario scenario) {
+        Calibration given = scenario.calibration();
+        Map<String, Double> keys = declared.packKeys();
+        for (String key : given.packKeys().keySet()) {
+            if (!keys.containsKey(key)) {
+                throw new IllegalArgumentException("scenario '" + scenario.name() + "' sets the calibration key '" + key
+                        + "', which no rule pack of this reasoner declares. "
+                        + org.threshold.Suggestions.hint(key, declared.asMap().keySet(), "keys"));
+            }
+        }
+        return keys.isEmpty() ? given : given.declare(keys);
+    }
+
+    /** Logs every firing of this session while the firings logger is at DEBUG; returns whether it does. */
+    static boolean logFirings(KieSession session) {
+        if (!FIRINGS.isDebugEnabled()) {
+            return false;
+        }
+        session.addEventListener(FIRING_LOG);
+        return true;
     }
 
     @Override
@@ -110,12 +177,17 @@ public final class DefaultReasoner implements Reasoner {
     @Override
     public Assessment assess(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
+        Calibration calibration = calibrationFor(scenario);
         KieSession session = sessions.newKieSession();
+        boolean logging = logFirings(session);
         try {
-            insertScenario(session, scenario, null);
+            insertScenario(session, scenario, calibration, null);
             fire(session, scenario);
             return read(session, scenario.name(), scenario.asOf());
         } finally {
+            if (logging) {
+                session.removeEventListener(FIRING_LOG);
+            }
             session.dispose();
         }
     }
@@ -128,7 +200,9 @@ public final class DefaultReasoner implements Reasoner {
     }
 
     KieSession newSession() {
-        return kieBase.newKieSession();
+        KieSession session = kieBase.newKieSession();
+        logFirings(session);
+        return session;
     }
 
     void fireFor(KieSession session, Scenario scenario) {
@@ -142,10 +216,11 @@ public final class DefaultReasoner implements Reasoner {
     @Override
     public ReasoningSession open(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
-        KieSession session = kieBase.newKieSession();
+        Calibration calibration = calibrationFor(scenario);
+        KieSession session = newSession();
         List<Object> handles = new ArrayList<>();
         try {
-            insertScenario(session, scenario, handles);
+            insertScenario(session, scenario, calibration, handles);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
@@ -153,8 +228,8 @@ public final class DefaultReasoner implements Reasoner {
         return new LiveSession(session, scenario, handles);
     }
 
-    private static void insertScenario(KieSession session, Scenario scenario, List<Object> handles) {
-        session.insert(scenario.calibration());
+    private static void insertScenario(KieSession session, Scenario scenario, Calibration calibration, List<Object> handles) {
+        session.insert(calibration);
         session.insert(new AsOf(scenario.asOf()));
         for (Object fact : scenario.facts()) {
             FactHandle h = session.insert(fact);
@@ -208,7 +283,7 @@ public final class DefaultReasoner implements Reasoner {
                     counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
                 }
             });
-            insertScenario(session, scenario, null);
+            insertScenario(session, scenario, calibrationFor(scenario), null);
             session.fireAllRules(maxFirings);
         } catch (RuntimeException ignored) {
             // the first run already failed; the counts so far are what matters

@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.compiler.compiler.RuleBuildError;
 import org.drools.drl.parser.ParserError;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -79,6 +82,8 @@ final class KnowledgeBases {
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         Map<String, String> shownNames = new LinkedHashMap<>();
+        // one batch, so that a type declared in one file may be used in another whatever their order
+        CompositeKnowledgeBuilder batch = builder.batch();
         int n = 0;
         for (RulePack pack : packs) {
             for (RuleSource source : pack.sources()) {
@@ -87,21 +92,35 @@ final class KnowledgeBases {
                 Resource resource = ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(internal);
                 resource.setResourceType(ResourceType.DRL);
-                builder.add(resource, ResourceType.DRL);
+                batch.add(resource, ResourceType.DRL);
             }
         }
+        batch.build();
         if (builder.hasErrors()) {
             List<InvalidRulesException.Problem> problems = new ArrayList<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 problems.add(problem(error, shownNames));
             }
+            // the parser adds this after its real errors in a file; it says nothing more
+            List<String> filesWithLines = problems.stream().filter(p -> p.line() > 0).map(InvalidRulesException.Problem::file).toList();
+            problems.removeIf(p -> p.line() == 0 && p.message().equals("Parser returned a null Package")
+                    && filesWithLines.contains(p.file()));
             throw new InvalidRulesException(problems);
         }
         LOG.debug("compiled {} DRL sources", n);
         return builder.newKieBase();
     }
 
-    private static InvalidRulesException.Problem problem(KnowledgeBuilderError error, Map<String, String> shownNames) {
+    /**
+     * One compile error as the user should read it: their file (not the engine's internal path),
+     * the line and the column (1-based; 0 where the compiler gave none), and the compiler's message
+     * on one line.
+     *
+     * <p>Implementation notes: the parser counts columns from 0, and so do the descriptors that
+     * the rule builder's errors point at; both are shifted to count from 1. An error in a rule's
+     * action points at the rule's first line, which is all the compiler tells.
+     */
+    static InvalidRulesException.Problem problem(KnowledgeBuilderError error, Map<String, String> shownNames) {
         String file = "rules";
         if (error.getResource() != null && error.getResource().getSourcePath() != null) {
             String path = error.getResource().getSourcePath();
@@ -111,11 +130,16 @@ final class KnowledgeBases {
         int column = 0;
         if (error instanceof ParserError pe) {
             line = pe.getRow();
-            column = pe.getCol();
-        } else if (error.getLines() != null && error.getLines().length > 0) {
-            line = error.getLines()[0];
+            column = line > 0 ? pe.getCol() + 1 : 0;
+        } else {
+            if (error.getLines() != null && error.getLines().length > 0) {
+                line = error.getLines()[0];
+            }
+            if (error instanceof DescrBuildError de && de.getColumn() >= 0 && line > 0) {
+                column = de.getColumn() + 1;
+            }
         }
-        String message = error.getMessage() == null ? error.toString() : error.getMessage().trim();
+        String message = oneLine(error.getMessage() == null ? error.toString() : error.getMessage());
         if (column <= 0) {
             Matcher m = LINE_COLUMN.matcher(message);
             if (m.find()) {
@@ -124,12 +148,32 @@ final class KnowledgeBases {
                 if (line <= 0) {
                     line = l;
                 }
-                column = c;
+                column = c + 1;
             }
+        }
+        if (error instanceof RuleBuildError rb && rb.getRule() != null) {
+            message = "in the action of rule '" + rb.getRule().getName() + "': " + message;
         }
         for (Map.Entry<String, String> e : shownNames.entrySet()) {
             message = message.replace(e.getKey(), e.getValue());
         }
         return new InvalidRulesException.Problem(file, Math.max(line, 0), Math.max(column, 0), message);
+    }
+
+    /** The message on one line, without the caret lines MVEL adds and the trailing colon before them. */
+    private static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : message.split("\\R")) {
+            String p = part.strip();
+            if (p.isEmpty() || p.matches("\\^+")) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(p);
+        }
+        String text = sb.toString();
+        return text.endsWith(":") ? text.substring(0, text.length() - 1) : text;
     }
 }

@@ -74,7 +74,7 @@ final class Simulation {
         long started = System.nanoTime();
         KieSession session = reasoner.newSession();
         try {
-            session.insert(scenario.calibration());
+            session.insert(reasoner.calibrationFor(scenario));
             FactHandle clock = session.insert(new AsOf(from));
             for (Object fact : scenario.facts()) {
                 if (!(fact instanceof Event)) {

@@ -99,9 +99,11 @@ public final class ScenarioReader {
     }
 
     private final String source;
+    private final Calibration base;
 
-    private ScenarioReader(String source) {
+    private ScenarioReader(String source, Map<String, Double> packKeys) {
         this.source = source;
+        this.base = Calibration.defaults().declare(packKeys);
     }
 
     /**
@@ -111,6 +113,20 @@ public final class ScenarioReader {
      * @throws InvalidScenarioException for a missing, unreadable or wrong file
      */
     public static Scenario read(Path file) {
+        return read(file, Map.of());
+    }
+
+    /**
+     * Reads the scenario file at {@code file} as {@link #read(Path)} does, its {@code calibration:}
+     * section also accepting the keys rule packs declare ({@code reasoner.calibrationKeys()}; see
+     * {@link org.threshold.RulePack#calibration()}). Any other key is still an error, with the
+     * nearest valid key suggested.
+     *
+     * @param packKeys the packs' calibration keys with their defaults
+     * @throws InvalidScenarioException for a missing, unreadable or wrong file
+     * @throws IllegalArgumentException where {@code packKeys} clash with the model's keys
+     */
+    public static Scenario read(Path file, Map<String, Double> packKeys) {
         String shown = file.toString();
         byte[] bytes;
         try {
@@ -129,7 +145,7 @@ public final class ScenarioReader {
             throw new InvalidScenarioException(shown, 0, 0, null, "cannot read the file (" + e.getMessage() + ")");
         }
         boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        return read(shown, bytes, json);
+        return read(shown, bytes, json, packKeys);
     }
 
     /**
@@ -137,11 +153,16 @@ public final class ScenarioReader {
      * {@code source} in messages.
      */
     public static Scenario read(String source, String text) {
-        return read(source, text.getBytes(StandardCharsets.UTF_8), false);
+        return read(source, text, Map.of());
     }
 
-    private static Scenario read(String source, byte[] bytes, boolean json) {
-        ScenarioReader reader = new ScenarioReader(source);
+    /** Reads a scenario from {@code text} as {@link #read(String, String)} does, accepting the packs' calibration keys. */
+    public static Scenario read(String source, String text, Map<String, Double> packKeys) {
+        return read(source, text.getBytes(StandardCharsets.UTF_8), false, packKeys);
+    }
+
+    private static Scenario read(String source, byte[] bytes, boolean json, Map<String, Double> packKeys) {
+        ScenarioReader reader = new ScenarioReader(source, packKeys);
         String text = reader.decode(bytes);
         if (text.isBlank()) {
             throw reader.error(0, 0, null, "the file is empty; expected a scenario with at least 'name' and 'asOf'");
@@ -479,16 +500,16 @@ public final class ScenarioReader {
     }
 
     private Calibration calibration(Node.MapNode m) {
-        checkKeys(m, "calibration", List.copyOf(Calibration.keys()), "calibration keys");
+        checkKeys(m, "calibration", List.copyOf(base.asMap().keySet()), "calibration keys");
         Map<String, Double> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
             String key = e.getKey();
             String path = "calibration." + key;
             Node v = e.getValue();
-            String expected = Calibration.range(key).description();
+            String expected = Calibration.isKey(key) ? Calibration.range(key).description() : Calibration.PACK_KEY_RANGE;
             double number = number(v, path, expected);
             try {
-                Calibration.defaults().with(key, number);
+                base.with(key, number);
             } catch (IllegalArgumentException ex) {
                 if (!Calibration.isKey(key) || ex.getMessage().startsWith("calibration key")) {
                     throw error(v.line(), v.column(), path, "expected " + expected + ", got " + v.describe());
@@ -498,7 +519,7 @@ public final class ScenarioReader {
             changes.put(key, number);
         }
         try {
-            return Calibration.defaults().with(changes);
+            return base.with(changes);
         } catch (IllegalArgumentException ex) {
             throw error(m.line(), m.column(), "calibration", ex.getMessage());
         }

@@ -406,12 +406,7 @@ public final class ScenarioGenerators {
             y.append("  - ").append(describe(e)).append("   # asOf - ")
                     .append(s.asOf().toEpochDay() - e.day().toEpochDay()).append('\n');
         }
-        Map<String, Double> changed = new java.util.LinkedHashMap<>();
-        s.calibration().asMap().forEach((k, v) -> {
-            if (!v.equals(Calibration.defaults().get(k))) {
-                changed.put(k, v);
-            }
-        });
+        Map<String, Double> changed = s.calibration().changes();
         if (!changed.isEmpty()) {
             y.append("calibration:\n");
             changed.forEach((k, v) -> y.append("  ").append(k).append(": ").append(v).append('\n'));

@@ -25,7 +25,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code threshold assess SCENARIO... [--format text|json] [--rules PATH]...} */
+/**
+ * {@code threshold assess SCENARIO... [--format text|json] [--rules PATH]... [--no-default-rules]
+ * [--max-firings N] [--verbose|--quiet]}
+ */
 @Command(name = "assess",
         mixinStandardHelpOptions = true,
         description = {"Assess each scenario file as of its asOf day: posture, risk level, the conclusions that hold "
@@ -58,21 +61,23 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        List<Scenario> read = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Path file : scenarios) {
-            try {
-                read.add(ScenarioReader.read(file));
-            } catch (InvalidScenarioException e) {
-                problems.add(e.getMessage());
-            }
-        }
         Reasoner reasoner;
         try {
             reasoner = rules.reasoner();
         } catch (InvalidRulesException e) {
-            problems.add(e.getMessage());
-            reasoner = null;
+            err.println("threshold: " + e.getMessage());
+            return ThresholdCommand.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<Scenario> read = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : scenarios) {
+            try {
+                read.add(ScenarioReader.read(file, reasoner.calibrationKeys()));
+            } catch (InvalidScenarioException e) {
+                problems.add(e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("threshold: " + p));

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code threshold simulate SCENARIO [--from DATE] [--to DATE] [--step 1d|7d|30d]
- * [--format text|json|csv] [--chart FILE.png|FILE.svg] [--html FILE.html] [--rules PATH]...}
+ * [--format text|json|csv] [--chart FILE.png|FILE.svg] [--html FILE.html] [--rules PATH]...
+ * [--no-default-rules] [--max-firings N] [--verbose|--quiet]}
  */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
@@ -99,11 +100,13 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario s;
         Reasoner reasoner;
         try {
-            s = ScenarioReader.read(scenario);
             reasoner = rules.reasoner();
+            s = ScenarioReader.read(scenario, reasoner.calibrationKeys());
         } catch (InvalidScenarioException | InvalidRulesException e) {
             err.println("threshold: " + e.getMessage());
             return ThresholdCommand.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
         }
         Timeline timeline;
         try {

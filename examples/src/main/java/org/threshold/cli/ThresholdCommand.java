@@ -30,6 +30,37 @@ public final class ThresholdCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The option names that set how much the program logs; the last one given wins. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log what the program does to standard error, every rule firing included (debug).")
+    void verbose(boolean on) {
+        if (on) {
+            logLevel("debug");
+        }
+    }
+
+    @CommandLine.Option(names = "--quiet", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log errors only.")
+    void quiet(boolean on) {
+        if (on) {
+            logLevel("error");
+        }
+    }
+
+    /**
+     * Sets the level of the program's own loggers ({@code org.threshold}, which holds the rule
+     * firings logger) and, for {@code error}, of every other one. slf4j-simple reads these
+     * properties when it creates a logger, which happens after the arguments are parsed.
+     */
+    private static void logLevel(String level) {
+        System.setProperty("org.slf4j.simpleLogger.log.org.threshold", level);
+        if (level.equals("error")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        } else {
+            System.clearProperty("org.slf4j.simpleLogger.defaultLogLevel");
+        }
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'threshold assess SCENARIO'");

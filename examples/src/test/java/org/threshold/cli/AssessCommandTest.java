@@ -288,7 +288,153 @@ class AssessCommandTest {
         CommandRunner r = CommandRunner.run("assess", "--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("--rules=PATH").contains("--format=text|json");
+        assertThat(r.out()).contains("--rules=PATH").contains("--format=text|json").contains("--no-default-rules")
+                .contains("--max-firings=N").contains("--verbose").contains("--quiet");
+    }
+
+    // ---- rule packs: alone, with their own calibration keys; the firing limit ----
+
+    private static final String MARITIME = "packs/maritime/rules";
+
+    @Test
+    void aPackRunsAloneWithoutTheDefaultRules() throws Exception {
+        CommandRunner r = CommandRunner.run("assess", "packs/maritime/scenarios/shoal-standoff.yaml",
+                "--rules", MARITIME, "--no-default-rules", "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        JsonNode out = JSON.readTree(r.out());
+        assertThat(out.get("posture").isNull()).isTrue();
+        assertThat(names(out.get("metrics"))).containsExactly("maritime.tension");
+        assertThat(out.get("conclusions")).extracting(c -> c.get("type").asText())
+                .containsExactly("GREY_ZONE_CAMPAIGN", "WARNING_CALLED");
+    }
+
+    @Test
+    void theScenarioFileSetsThePacksOwnCalibrationKeys() {
+        CommandRunner r = CommandRunner.run("assess", "packs/maritime/scenarios/warship-rammed.yaml",
+                "--rules", MARITIME, "--no-default-rules");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("because rule 'maritime: naval clash risk': tension 2.60 >= 1.50 with 1 navy patrol(s) at sea");
+    }
+
+    @Test
+    void aPackKeyWithoutItsPackIsAnUnknownKey() {
+        CommandRunner r = CommandRunner.run("assess", "packs/maritime/scenarios/warship-rammed.yaml");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("threshold: packs/maritime/scenarios/warship-rammed.yaml:13:3: "
+                + "calibration.maritime.escalationThreshold: unknown key 'maritime.escalationThreshold' in calibration.");
+    }
+
+    @Test
+    void aMistypedPackKeySuggestsTheNearest(@TempDir Path dir) throws Exception {
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "name: x\nasOf: 2026-06-30\ncalibration:\n  maritime.windowDay: 10\n");
+
+        CommandRunner r = CommandRunner.run("assess", typo.toString(), "--rules", MARITIME, "--no-default-rules");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("threshold: " + typo + ":4:3: calibration.maritime.windowDay: unknown key "
+                + "'maritime.windowDay' in calibration. Maybe you meant 'maritime.windowDays'.");
+    }
+
+    @Test
+    void noDefaultRulesWithoutRulesIsBadInput() {
+        CommandRunner r = CommandRunner.run("assess", MOSCOW, "--no-default-rules");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("threshold: rules do not compile (1 error):" + System.lineSeparator()
+                + "  --no-default-rules: no rules left to run. Maybe add your pack with --rules PATH.");
+    }
+
+    @Test
+    void aRunawayUserRuleIsStoppedAtMaxFiringsWithExitTwoAndNoOutput(@TempDir Path dir) throws Exception {
+        Path loop = dir.resolve("loop.drl");
+        Files.writeString(loop, """
+                package org.threshold.user.loop;
+                import org.threshold.fact.Strike;
+                declare Tick
+                    n : int
+                end
+                rule "tick"
+                when
+                    Strike()
+                    not Tick()
+                then
+                    insert( new Tick( 0 ) );
+                end
+                rule "tick again"
+                when
+                    $t : Tick()
+                then
+                    delete( $t );
+                    insert( new Tick( $t.getN() + 1 ) );
+                end
+                """);
+
+        CommandRunner r = CommandRunner.run("assess", MOSCOW, "--rules", loop.toString(), "--max-firings", "2000");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("threshold: the rules did not settle on scenario 'moscow-struck': they fired 2000 times, "
+                + "the limit. The rules that fired most: 'tick again' (");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void aUserRuleWhoseActionThrowsExitsWithTwoNamingTheRuleAndItsFacts(@TempDir Path dir) throws Exception {
+        Path throwing = dir.resolve("throws.drl");
+        Files.writeString(throwing, """
+                package org.threshold.user.throwing;
+                import org.threshold.fact.Strike;
+                rule "capital strikes break"
+                when
+                    $s : Strike( target == org.threshold.fact.Target.CAPITAL )
+                then
+                    throw new IllegalStateException( "cannot cope" );
+                end
+                """);
+
+        CommandRunner r = CommandRunner.run("assess", MOSCOW, "--rules", throwing.toString(), "--format", "json");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("threshold: rule 'capital strikes break' failed in its action: "
+                + "java.lang.IllegalStateException: cannot cope; it had matched "
+                + "[Strike[day=2026-11-23, by=PROXY, target=CAPITAL, severity=0.6]]");
+    }
+
+    @Test
+    void aBrokenRuleFileListsEveryErrorWithLineAndColumn(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("broken.drl");
+        Files.writeString(bad, """
+                package org.threshold.user.broken;
+                import org.threshold.fact.Metric;
+                rule "broken"
+                when
+                    Metric( nme == "humiliation" )
+                    Foo()
+                then
+                end
+                """);
+
+        CommandRunner r = CommandRunner.run("assess", MOSCOW, "--rules", bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("threshold: rules do not compile (2 errors):")
+                .contains(bad + ":5:5: Unable to Analyse Expression nme == \"humiliation\"")
+                .contains(bad + ":6:5: Unable to resolve ObjectType 'Foo'");
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void maxFiringsMustBePositive() {
+        CommandRunner r = CommandRunner.run("assess", MOSCOW, "--max-firings", "0");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--max-firings: expected a positive number of firings, got 0");
     }
 
     private static void assertNoStackTrace(CommandRunner r) {

@@ -74,6 +74,36 @@ class ThresholdJarIT {
     }
 
     @Test
+    void theMaritimePackRunsAloneFromTheJarAsTheReadmeSays() throws Exception {
+        Run r = java("assess", "packs/maritime/scenarios/shoal-standoff.yaml", "--rules", "packs/maritime/rules",
+                "--no-default-rules");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("GREY_ZONE_CAMPAIGN (strength 4.0)").contains("WARNING_CALLED")
+                .contains("because rule 'maritime: grey-zone campaign': 4 deniable militia incidents in 30 days (>= 3)");
+    }
+
+    @Test
+    void verboseLogsEveryRuleFiringToStandardError() throws Exception {
+        Run r = java("assess", "scenarios/moscow-struck.yaml", "--verbose");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Scenario moscow-struck");
+        assertThat(r.err()).contains("DEBUG org.threshold.rules.firings - fired 'bounded adversary'")
+                .contains("DEBUG org.threshold.impl.DefaultReasoner - reasoner ready:");
+    }
+
+    @Test
+    void quietLogsNothingButErrors() throws Exception {
+        Run r = java("assess", "scenarios/moscow-struck.yaml", "--quiet", "--rules", "rules/capital-watch.drl");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("CAPITAL_UNDER_FIRE");
+    }
+
+    @Test
     void theEmbeddingExampleRunsFromTheJar() throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", JAR.toString(), "org.threshold.examples.EmbeddingExample");

@@ -1,0 +1,148 @@
+package org.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.threshold.fact.Threat;
+import org.threshold.scenario.ScenarioReader;
+
+/** Packs from the class path and from folders, their own calibration keys, and declared fact types in explanations. */
+class RulePacksTest {
+
+    private static final String FOLDER = "org/threshold/testpack/";
+    private static Reasoner reasoner;
+
+    @BeforeAll
+    static void buildOnce() {
+        reasoner = Threshold.builder().defaultPacks(false).pack(testPack()).build();
+    }
+
+    static RulePack testPack() {
+        return RulePack.fromClasspath("test", RulePacksTest.class.getClassLoader(),
+                FOLDER + "alarm.drl", FOLDER + "calibration.properties");
+    }
+
+    private static Scenario threat(double severity) {
+        return Scenario.builder("t", LocalDate.of(2026, 1, 31)).event(new Threat(LocalDate.of(2026, 1, 30), severity)).build();
+    }
+
+    @Test
+    void aClasspathPackDeclaresItsCalibrationKeysWithDefaults() {
+        assertThat(testPack().calibration()).containsExactly(Map.entry("test.alarmAt", 0.5));
+        assertThat(testPack().sources()).extracting(RuleSource::name).containsExactly("classpath:" + FOLDER + "alarm.drl");
+        assertThat(reasoner.calibrationKeys()).containsExactly(Map.entry("test.alarmAt", 0.5));
+    }
+
+    @Test
+    void rulesReadThePackKeyAtItsDefault() {
+        assertThat(reasoner.assess(threat(0.6)).finding("ALARM")).isPresent();
+        assertThat(reasoner.assess(threat(0.4)).finding("ALARM")).isEmpty();
+    }
+
+    @Test
+    void aScenarioMayMoveThePackKey() {
+        Scenario lowered = threat(0.4).toBuilder()
+                .calibration(Calibration.defaults().declare(reasoner.calibrationKeys()).with("test.alarmAt", 0.3))
+                .build();
+
+        assertThat(reasoner.assess(lowered).finding("ALARM")).isPresent();
+    }
+
+    @Test
+    void aDeclaredFactShowsUpInTheExplanationWithItsFields() {
+        Explanation why = reasoner.assess(threat(0.6)).finding("ALARM").orElseThrow().because().get(0);
+
+        assertThat(why.rule()).isEqualTo("alarm raised");
+        assertThat(why.reason()).isEqualTo("alarm at 0.60");
+        assertThat(why.facts()).hasSize(1);
+        assertThat(why.facts().get(0).getClass().getName()).isEqualTo("org.threshold.testpack.Alarm");
+        assertThat(why.facts().get(0).toString()).contains("Alarm").contains("level=0.6");
+    }
+
+    @Test
+    void theScenarioFileAcceptsThePackKeysOnlyWhenTold() {
+        String text = "name: t\nasOf: 2026-01-31\ncalibration:\n  test.alarmAt: 0.3\n";
+
+        Scenario s = ScenarioReader.read("s.yaml", text, reasoner.calibrationKeys());
+
+        assertThat(s.calibration().get("test.alarmAt")).isEqualTo(0.3);
+        assertThat(s.calibration().get("responseWindowDays")).isEqualTo(30.0);
+        assertThatThrownBy(() -> ScenarioReader.read("s.yaml", text))
+                .isInstanceOf(InvalidScenarioException.class)
+                .hasMessageStartingWith("s.yaml:4:3: calibration.test.alarmAt: unknown key 'test.alarmAt'");
+    }
+
+    @Test
+    void aMistypedPackKeyInTheScenarioFileSuggestsTheNearest() {
+        assertThatThrownBy(() -> ScenarioReader.read("s.yaml", "name: t\nasOf: 2026-01-31\ncalibration:\n  test.alarmAtt: 0.3\n",
+                reasoner.calibrationKeys()))
+                .hasMessage("s.yaml:4:3: calibration.test.alarmAtt: unknown key 'test.alarmAtt' in calibration. "
+                        + "Maybe you meant 'test.alarmAt'.");
+        assertThatThrownBy(() -> ScenarioReader.read("s.yaml", "name: t\nasOf: 2026-01-31\ncalibration:\n  test.alarmAt: high\n",
+                reasoner.calibrationKeys()))
+                .hasMessage("s.yaml:4:17: calibration.test.alarmAt: expected a finite number, got the text 'high'");
+    }
+
+    @Test
+    void aScenarioWithAKeyNoPackDeclaresIsRefusedByTheReasoner() {
+        Scenario foreign = threat(0.6).toBuilder()
+                .calibration(Calibration.defaults().declare(Map.of("other.key", 1.0)))
+                .build();
+
+        assertThatThrownBy(() -> reasoner.assess(foreign))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sets the calibration key 'other.key', which no rule pack of this reasoner declares");
+    }
+
+    @Test
+    void aPackCannotRedeclareAKeyOfTheModel() {
+        RulePack clash = RulePack.of("clash", List.of(new RuleSource("c.drl", "package c;\n")), Map.of("risk.high", 0.5));
+
+        assertThatThrownBy(() -> Threshold.builder().defaultPacks(false).pack(clash).build())
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("rule pack 'clash': the calibration key 'risk.high' belongs to the model");
+    }
+
+    @Test
+    void unknownKeysStayErrorsInJava() {
+        assertThatThrownBy(() -> Calibration.defaults().get("test.alarmAt"))
+                .hasMessageStartingWith("unknown calibration key (test.alarmAt).");
+        assertThatThrownBy(() -> Calibration.defaults().declare(Map.of("test.alarmAt", 0.5)).with("test.alarmat", 1))
+                .hasMessageContaining("Maybe you meant 'test.alarmAt'");
+    }
+
+    @Test
+    void aFolderPackReadsItsCalibrationFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.drl"), "package a;\n");
+        Files.writeString(dir.resolve(RulePack.CALIBRATION_FILE), "# keys\na.one = 1\na.two: 0.25\n");
+
+        assertThat(RulePack.fromPath(dir).calibration()).containsExactly(Map.entry("a.one", 1.0), Map.entry("a.two", 0.25));
+    }
+
+    @Test
+    void aBadCalibrationFileNamesFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.drl"), "package a;\n");
+        Path keys = dir.resolve(RulePack.CALIBRATION_FILE);
+        Files.writeString(keys, "a.one = 1\na.two = lots\n");
+
+        assertThatThrownBy(() -> RulePack.fromPath(dir))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining(keys + ":2: the default of 'a.two' must be a number, got 'lots'");
+    }
+
+    @Test
+    void aMissingClasspathResourceIsNamed() {
+        assertThatThrownBy(() -> RulePack.fromClasspath("x", getClass().getClassLoader(), FOLDER + "none.drl"))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("classpath:org/threshold/testpack/none.drl: no such resource on the class path");
+    }
+}
