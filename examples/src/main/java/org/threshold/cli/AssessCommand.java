@@ -61,33 +61,22 @@ final class AssessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        Reasoner reasoner;
-        try {
-            reasoner = rules.reasoner();
-        } catch (InvalidRulesException e) {
-            err.println("threshold: " + e.getMessage());
+        Reasoner reasoner = rules.reasonerOrNull(spec, err);
+        if (reasoner == null) {
             return ThresholdCommand.BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         List<Scenario> read = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        boolean bad = false;
         for (Path file : scenarios) {
-            try {
-                read.add(ScenarioReader.read(file, reasoner.calibrationKeys()));
-            } catch (InvalidScenarioException e) {
-                problems.add(e.getMessage());
-            }
+            Scenario s = RulesOption.scenarioOrNull(file, reasoner, err);
+            bad |= s == null;
+            read.add(s);
         }
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("threshold: " + p));
+        if (bad) {
             return ThresholdCommand.BAD_INPUT;
         }
 
-        Set<String> known = new LinkedHashSet<>();
-        for (RulePack p : reasoner.packs()) {
-            known.addAll(p.conclusions());
-        }
+        List<String> known = RulesOption.knownConclusions(reasoner);
         List<String> subjects = new ArrayList<>(known);
         subjects.add(Signposts.POSTURE);
         subjects.add(Signposts.RISK_LEVEL);

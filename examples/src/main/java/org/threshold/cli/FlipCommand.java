@@ -3,10 +3,8 @@ package org.threshold.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -18,20 +16,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.threshold.Assessment;
 import org.threshold.Explanation;
-import org.threshold.InvalidRulesException;
-import org.threshold.InvalidScenarioException;
 import org.threshold.Reasoner;
 import org.threshold.RuleFailureException;
-import org.threshold.RulePack;
 import org.threshold.Scenario;
-import org.threshold.Suggestions;
 import org.threshold.analysis.FlipFinder;
 import org.threshold.analysis.FlipPoint;
 import org.threshold.analysis.InvalidParameterException;
 import org.threshold.analysis.Parameter;
 import org.threshold.analysis.ParameterPaths;
 import org.threshold.analysis.Signposts;
-import org.threshold.scenario.ScenarioReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,13 +78,9 @@ final class FlipCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario s;
-        Reasoner reasoner;
-        try {
-            s = ScenarioReader.read(scenario);
-            reasoner = rules.reasoner();
-        } catch (InvalidScenarioException | InvalidRulesException e) {
-            err.println("threshold: " + e.getMessage());
+        Reasoner reasoner = rules.reasonerOrNull(spec, err);
+        Scenario s = reasoner == null ? null : RulesOption.scenarioOrNull(scenario, reasoner, err);
+        if (s == null) {
             return ThresholdCommand.BAD_INPUT;
         }
         Parameter parameter;
@@ -108,11 +97,7 @@ final class FlipCommand implements Callable<Integer> {
         if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
             throw bad("--from/--to: expected finite numbers with from < to, got from " + low + ", to " + high);
         }
-        Set<String> known = new LinkedHashSet<>();
-        for (RulePack p : reasoner.packs()) {
-            known.addAll(p.conclusions());
-        }
-        Function<Assessment, Object> output = output(known);
+        Function<Assessment, Object> output = output(reasoner);
         FlipFinder.Result<Object> result;
         try {
             parameter.at(low);
@@ -134,18 +119,12 @@ final class FlipCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Function<Assessment, Object> output(Set<String> known) {
+    private Function<Assessment, Object> output(Reasoner reasoner) {
         if (conclusion == null) {
             return a -> List.of(String.valueOf(a.posture()), String.valueOf(a.riskLevel()), new ArrayList<>(a.conclusionTypes()));
         }
-        if (conclusion.equals(Signposts.POSTURE) || conclusion.equals(Signposts.RISK_LEVEL) || known.contains(conclusion)) {
-            String subject = conclusion;
-            return a -> Signposts.state(a, subject);
-        }
-        List<String> valid = new ArrayList<>(known);
-        valid.add(Signposts.POSTURE);
-        valid.add(Signposts.RISK_LEVEL);
-        throw bad("--conclusion: unknown output '" + conclusion + "'. " + Suggestions.hint(conclusion, valid, "outputs"));
+        Function<Assessment, String> watched = RulesOption.watched(conclusion, reasoner, spec, List.of());
+        return watched::apply;
     }
 
     private String text(Scenario s, Parameter p, double low, double high, String watching, Object now,

@@ -3,31 +3,22 @@ package org.threshold.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.threshold.Assessment;
-import org.threshold.InvalidRulesException;
-import org.threshold.InvalidScenarioException;
 import org.threshold.Reasoner;
 import org.threshold.RuleFailureException;
-import org.threshold.RulePack;
 import org.threshold.Scenario;
-import org.threshold.Suggestions;
 import org.threshold.analysis.InvalidParameterException;
 import org.threshold.analysis.Parameter;
 import org.threshold.analysis.ParameterPaths;
 import org.threshold.analysis.PhaseMap;
 import org.threshold.analysis.PhaseMapper;
-import org.threshold.analysis.Signposts;
-import org.threshold.scenario.ScenarioReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,13 +79,9 @@ final class MapCommand implements Callable<Integer> {
                 throw bad("--out: the map file must end in .png, .svg or .csv (" + out + ")");
             }
         }
-        Scenario s;
-        Reasoner reasoner;
-        try {
-            s = ScenarioReader.read(scenario);
-            reasoner = rules.reasoner();
-        } catch (InvalidScenarioException | InvalidRulesException e) {
-            err.println("threshold: " + e.getMessage());
+        Reasoner reasoner = rules.reasonerOrNull(spec, err);
+        Scenario s = reasoner == null ? null : RulesOption.scenarioOrNull(scenario, reasoner, err);
+        if (s == null) {
             return ThresholdCommand.BAD_INPUT;
         }
         Parameter px = parameter(s, "--x", x);
@@ -137,22 +124,10 @@ final class MapCommand implements Callable<Integer> {
     }
 
     private Function<Assessment, String> output(Reasoner reasoner) {
-        Set<String> known = new LinkedHashSet<>();
-        for (RulePack p : reasoner.packs()) {
-            known.addAll(p.conclusions());
-        }
         if (conclusion.equals("all")) {
             return a -> a.posture() + (a.conclusions().isEmpty() ? "" : ": " + String.join(" + ", a.conclusionTypes()));
         }
-        if (conclusion.equals(Signposts.POSTURE) || conclusion.equals(Signposts.RISK_LEVEL) || known.contains(conclusion)) {
-            String subject = conclusion;
-            return a -> Signposts.state(a, subject);
-        }
-        List<String> valid = new ArrayList<>(known);
-        valid.add("all");
-        valid.add(Signposts.POSTURE);
-        valid.add(Signposts.RISK_LEVEL);
-        throw bad("--conclusion: unknown output '" + conclusion + "'. " + Suggestions.hint(conclusion, valid, "outputs"));
+        return RulesOption.watched(conclusion, reasoner, spec, List.of("all"));
     }
 
     private Parameter parameter(Scenario s, String option, String path) {

@@ -1,12 +1,24 @@
 package org.threshold.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
+import org.threshold.Assessment;
 import org.threshold.InvalidRulesException;
+import org.threshold.InvalidScenarioException;
 import org.threshold.Reasoner;
+import org.threshold.RulePack;
+import org.threshold.Scenario;
+import org.threshold.Suggestions;
 import org.threshold.Threshold;
+import org.threshold.analysis.Signposts;
+import org.threshold.scenario.ScenarioReader;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options on the rules that every command shares: {@code --rules}, {@code --no-default-rules}, {@code --max-firings}. */
@@ -45,6 +57,59 @@ final class RulesOption {
             builder.rules(r);
         }
         return builder.build();
+    }
+
+    /**
+     * The reasoner, or null after telling the user on {@code err} why there is none (rules that
+     * do not compile or are missing); a bad {@code --max-firings} is an error of the arguments.
+     */
+    Reasoner reasonerOrNull(CommandLine.Model.CommandSpec spec, PrintWriter err) {
+        try {
+            return reasoner();
+        } catch (InvalidRulesException e) {
+            err.println("threshold: " + e.getMessage());
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The scenario file read against the reasoner's calibration keys, or null after telling the user why not. */
+    static Scenario scenarioOrNull(Path file, Reasoner reasoner, PrintWriter err) {
+        try {
+            return ScenarioReader.read(file, reasoner.calibrationKeys());
+        } catch (InvalidScenarioException e) {
+            err.println("threshold: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Every conclusion the reasoner's packs declare, in their order. */
+    static List<String> knownConclusions(Reasoner reasoner) {
+        Set<String> known = new LinkedHashSet<>();
+        for (RulePack p : reasoner.packs()) {
+            known.addAll(p.conclusions());
+        }
+        return List.copyOf(known);
+    }
+
+    /**
+     * What {@code --conclusion NAME|posture|riskLevel} watches in an assessment: the posture,
+     * the risk level, or whether the conclusion holds; an unknown name is an error of the
+     * arguments, with the nearest valid names.
+     */
+    static Function<Assessment, String> watched(String conclusion, Reasoner reasoner, CommandLine.Model.CommandSpec spec,
+            List<String> extra) {
+        List<String> known = knownConclusions(reasoner);
+        if (conclusion.equals(Signposts.POSTURE) || conclusion.equals(Signposts.RISK_LEVEL) || known.contains(conclusion)) {
+            return a -> Signposts.state(a, conclusion);
+        }
+        List<String> valid = new ArrayList<>(known);
+        valid.add(Signposts.POSTURE);
+        valid.add(Signposts.RISK_LEVEL);
+        valid.addAll(extra);
+        throw new CommandLine.ParameterException(spec.commandLine(), "--conclusion: unknown output '" + conclusion + "'. "
+                + Suggestions.hint(conclusion, valid, "outputs"));
     }
 
     /** The exit code for a rule failure: bad input where the user's rules took part, else a fault. */

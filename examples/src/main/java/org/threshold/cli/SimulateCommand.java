@@ -7,22 +7,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.threshold.InvalidRulesException;
-import org.threshold.InvalidScenarioException;
 import org.threshold.Reasoner;
 import org.threshold.RuleFailureException;
-import org.threshold.RulePack;
 import org.threshold.Scenario;
 import org.threshold.report.TimelineReport;
-import org.threshold.scenario.ScenarioReader;
 import org.threshold.timeline.SimulationOptions;
 import org.threshold.timeline.Timeline;
 import picocli.CommandLine;
@@ -97,16 +90,10 @@ final class SimulateCommand implements Callable<Integer> {
         if (html != null && !html.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
             throw bad("--html: the report file must end in .html (" + html + ")");
         }
-        Scenario s;
-        Reasoner reasoner;
-        try {
-            reasoner = rules.reasoner();
-            s = ScenarioReader.read(scenario, reasoner.calibrationKeys());
-        } catch (InvalidScenarioException | InvalidRulesException e) {
-            err.println("threshold: " + e.getMessage());
+        Reasoner reasoner = rules.reasonerOrNull(spec, err);
+        Scenario s = reasoner == null ? null : RulesOption.scenarioOrNull(scenario, reasoner, err);
+        if (s == null) {
             return ThresholdCommand.BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
         }
         Timeline timeline;
         try {
@@ -129,11 +116,7 @@ final class SimulateCommand implements Callable<Integer> {
                 TimelineChart.write(timeline, chart);
             }
             if (html != null) {
-                Set<String> known = new LinkedHashSet<>();
-                for (RulePack p : reasoner.packs()) {
-                    known.addAll(p.conclusions());
-                }
-                HtmlReport.write(timeline, List.copyOf(known), html);
+                HtmlReport.write(timeline, RulesOption.knownConclusions(reasoner), html);
             }
         } catch (IOException e) {
             err.println("threshold: cannot write the " + (html == null ? "chart" : "chart or report") + " (" + e
