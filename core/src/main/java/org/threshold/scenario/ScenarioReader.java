@@ -445,7 +445,7 @@ public final class ScenarioReader {
                     String path = "costs." + party;
                     Node.MapNode m = map(cost, path, "a mapping like {human: 0.9}");
                     checkKeys(m, path, COST_KEYS, "keys of a cost");
-                    b.cost(Party.valueOf(party.toUpperCase(Locale.ROOT)), score(m, path, "human"));
+                    b.cost(Party.valueOf(party.toUpperCase(Locale.ROOT)), scoreOr0(m, path, "human"));
                 }
             }
         }

@@ -367,4 +367,13 @@ class ScenarioReaderTest {
 
         assertThat(message).hasSizeLessThan(200).contains("adversary.capacity").contains("(2001 characters)");
     }
+
+    @Test
+    void aCostWithoutItsHumanScoreCountsZero() {
+        // was: a NullPointerException (exit code 1 from the command) for costs: {observer: {}}
+        Scenario s = ScenarioReader.read("cost.yaml", "name: x\nasOf: 2026-01-31\ncosts:\n  observer: {}\n  proxy: {human: 0.9}\n");
+
+        assertThat(s.costs().get(Party.OBSERVER).human()).isZero();
+        assertThat(s.costs().get(Party.PROXY).human()).isEqualTo(0.9);
+    }
 }

@@ -100,6 +100,17 @@ class FuzzScenarioInputTest {
         });
     }
 
+    @Test
+    void aCostWithoutItsHumanScoreIsAssessedNotAFault() throws Exception {
+        // found by the long run: costs: {observer: {}} was a NullPointerException, exit code 1
+        Path file = dir.resolve("cost.yaml");
+        Files.writeString(file, "name: x\nasOf: 2026-01-31\ncosts:\n  observer: {}\n");
+        StringWriter err = new StringWriter();
+        int code = ThresholdCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "assess", file.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+    }
+
     // ---- the limits, exactly ----
 
     @Test
