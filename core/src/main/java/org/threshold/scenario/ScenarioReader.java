@@ -28,6 +28,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.threshold.Calibration;
 import org.threshold.InvalidScenarioException;
 import org.threshold.Policy;
@@ -57,7 +58,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * expected.
  *
  * <p>Limits: a file of at most {@value #MAX_BYTES} bytes, at most {@value #MAX_EVENTS} events,
- * nesting at most {@value #MAX_DEPTH} deep; YAML aliases at most 50.
+ * nesting at most {@value #MAX_DEPTH} deep, at most {@value #MAX_ALIASES} YAML aliases. An alias
+ * ({@code *name}) stands for the value anchored before it ({@code &name}), as YAML defines; the
+ * value is shared, never copied, so an alias bomb costs nothing to read.
  */
 public final class ScenarioReader {
 
@@ -67,6 +70,10 @@ public final class ScenarioReader {
     public static final int MAX_EVENTS = 100_000;
     /** The deepest nesting of mappings and lists. */
     public static final int MAX_DEPTH = 20;
+    /** The most YAML aliases ({@code *name}) a file may use. */
+    public static final int MAX_ALIASES = 50;
+    /** Values longer than this are shortened in messages. */
+    private static final int SHOWN_LENGTH = 60;
 
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
@@ -100,6 +107,10 @@ public final class ScenarioReader {
 
     private final String source;
     private final Calibration base;
+    private final Map<String, Node> anchors = new HashMap<>();
+    /** Anchors on single values by their place (line, column), which the JSON-style parser does not report. */
+    private Map<Long, String> scalarAnchors = Map.of();
+    private int aliases;
 
     private ScenarioReader(String source, Map<String, Double> packKeys) {
         this.source = source;
@@ -176,11 +187,13 @@ public final class ScenarioReader {
             throw error(0, 0, null, "the document has " + bytes.length + " bytes, more than the limit of " + MAX_BYTES);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
+            // a byte order mark, as some editors write it, is not part of the document
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw error(0, 0, null, "the file is not UTF-8 text; expected a YAML or JSON scenario");
         }
@@ -193,6 +206,9 @@ public final class ScenarioReader {
             throw error(0, 0, null, "the file holds binary data (a NUL character); expected a YAML or JSON scenario");
         }
         JsonFactory factory = json ? jsonFactory() : yamlFactory();
+        if (!json && text.indexOf('&') >= 0) {
+            scalarAnchors = scalarAnchors(text);
+        }
         try (JsonParser p = factory.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -214,7 +230,7 @@ public final class ScenarioReader {
                 message = message.substring(0, cut);
             }
             throw error(loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), null,
-                    "not valid " + (json ? "JSON" : "YAML") + ": " + message.strip());
+                    "not valid " + (json ? "JSON" : "YAML") + ": " + oneLine(message));
         } catch (IOException e) {
             throw error(0, 0, null, "cannot parse the file (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
@@ -222,8 +238,69 @@ public final class ScenarioReader {
                 throw ise;
             }
             // the YAML library signals its own limits (aliases, nesting, size) with unchecked exceptions
-            throw error(0, 0, null, "not valid YAML: " + String.valueOf(e.getMessage()).strip());
+            throw error(0, 0, null, "not valid YAML: " + oneLine(String.valueOf(e.getMessage())));
         }
+    }
+
+    private static final java.util.regex.Pattern SNIPPET =
+            java.util.regex.Pattern.compile("\\s*in '[^']*', line \\d+, column \\d+:?(\\n[^\\n]*\\n[^\\n]*\\^[^\\n]*)?");
+    private static final java.util.regex.Pattern PARSER_EVENT =
+            java.util.regex.Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+)Event\\([^>]*\\)>");
+
+    /**
+     * The parser's message as one short line: without the quoted snippet and caret the YAML
+     * library adds (the place is in the message already), and with its event names in words.
+     */
+    private static String oneLine(String message) {
+        String m = SNIPPET.matcher(message).replaceAll("");
+        java.util.regex.Matcher events = PARSER_EVENT.matcher(m);
+        StringBuilder sb = new StringBuilder();
+        while (events.find()) {
+            String words = switch (events.group(1)) {
+                case "SequenceStart" -> "a list";
+                case "MappingStart" -> "a mapping";
+                case "Alias" -> "an alias";
+                default -> "something else";
+            };
+            events.appendReplacement(sb, words);
+        }
+        events.appendTail(sb);
+        return shown(sb.toString().replaceAll("\\s*\\R\\s*", "; ").strip(), 300);
+    }
+
+    /** {@code text}, shortened to {@code max} characters with an ellipsis. */
+    static String shown(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "... (" + text.length() + " characters)";
+    }
+
+    static String shown(String text) {
+        return shown(text, SHOWN_LENGTH);
+    }
+
+    /**
+     * The anchors set on single values, by place. The YAML layer of Jackson reports the anchors of
+     * mappings and lists but drops those of single values ({@code severity: &s 0.5}), so without
+     * this an alias to one ({@code *s}) would read as the text {@code s}. Errors are left to the
+     * main parse, which reports them with their place.
+     */
+    private static Map<Long, String> scalarAnchors(String text) {
+        Map<Long, String> found = new HashMap<>();
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES + 1);
+        try {
+            for (org.yaml.snakeyaml.events.Event e : new org.yaml.snakeyaml.Yaml(options).parse(new java.io.StringReader(text))) {
+                if (e instanceof org.yaml.snakeyaml.events.ScalarEvent s && s.getAnchor() != null) {
+                    found.put(place(s.getStartMark().getLine() + 1, s.getStartMark().getColumn() + 1), s.getAnchor());
+                }
+            }
+        } catch (RuntimeException e) {
+            // the main parse reports it
+        }
+        return found;
+    }
+
+    private static long place(int line, int column) {
+        return ((long) line << 32) | (column & 0xffffffffL);
     }
 
     private static JsonFactory jsonFactory() {
@@ -253,6 +330,41 @@ public final class ScenarioReader {
         if (depth > MAX_DEPTH) {
             throw error(line, column, null, "the document nests deeper than " + MAX_DEPTH + " levels; a scenario needs at most 4");
         }
+        if (p instanceof YAMLParser yaml) {
+            if (token == JsonToken.VALUE_STRING && yaml.isCurrentAlias()) {
+                return alias(yaml.getText(), line, column);
+            }
+            String anchor = yaml.getCurrentAnchor();
+            if (anchor == null && token.isScalarValue()) {
+                anchor = scalarAnchors.get(place(line, column));
+            }
+            if (anchor != null) {
+                Node value = value(p, token, line, column, depth);
+                anchors.put(anchor, value);
+                return value;
+            }
+        }
+        return value(p, token, line, column, depth);
+    }
+
+    /** The value anchored as {@code name}, at the place of its alias where it is a single value. */
+    private Node alias(String name, int line, int column) {
+        if (++aliases > MAX_ALIASES) {
+            throw error(line, column, null, "more than " + MAX_ALIASES + " YAML aliases (*name), the limit. "
+                    + "Maybe write the values out.");
+        }
+        Node target = anchors.get(name);
+        if (target == null) {
+            throw error(line, column, null, "the alias '*" + shown(name) + "' refers to no value anchored (&"
+                    + shown(name) + ") before it; expected an anchor on a value earlier in the file");
+        }
+        if (target instanceof Node.Scalar s) {
+            return new Node.Scalar(line, column, s.kind(), s.text(), s.number());
+        }
+        return target;
+    }
+
+    private Node value(JsonParser p, JsonToken token, int line, int column, int depth) throws IOException {
         switch (token) {
             case START_OBJECT: {
                 LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
@@ -267,7 +379,7 @@ public final class ScenarioReader {
                     Node value = node(p, p.nextToken(), depth + 1);
                     if (entries.containsKey(key)) {
                         int[] first = places.get(key);
-                        throw error(place[0], place[1], null, "duplicate key '" + key + "' (first given at line "
+                        throw error(place[0], place[1], null, "duplicate key '" + shown(key) + "' (first given at line "
                                 + first[0] + "); each key may appear once. Maybe merge the two entries.");
                     }
                     entries.put(key, value);
@@ -354,7 +466,7 @@ public final class ScenarioReader {
                     String path = "costs." + party;
                     Node.MapNode m = map(cost, path, "a mapping like {human: 0.9}");
                     checkKeys(m, path, COST_KEYS, "keys of a cost");
-                    b.cost(Party.valueOf(party.toUpperCase(Locale.ROOT)), score(m, path, "human"));
+                    b.cost(Party.valueOf(party.toUpperCase(Locale.ROOT)), scoreOr0(m, path, "human"));
                 }
             }
         }
@@ -429,7 +541,7 @@ public final class ScenarioReader {
         double v = number(node, path, "a whole number of days > 0");
         if (v != Math.rint(v) || v < 1 || v > 36_500) {
             throw error(node.line(), node.column(), path, "expected a whole number of days from 1 to 36500, got "
-                    + ((Node.Scalar) node).text());
+                    + shown(((Node.Scalar) node).text()));
         }
         return (int) v;
     }
@@ -462,7 +574,7 @@ public final class ScenarioReader {
                 }
                 Integer before = seen.put(fname, i);
                 if (before != null) {
-                    throw error(nameNode.line(), nameNode.column(), path + ".name", "the faction name '" + fname
+                    throw error(nameNode.line(), nameNode.column(), path + ".name", "the faction name '" + shown(fname)
                             + "' is already used by adversary.factions[" + before + "]; each faction needs its own name");
                 }
                 Stance stance = enumValue(required(f, path, "stance", "HARDLINE or PRAGMATIC"), path + ".stance", Stance.class);
@@ -564,9 +676,9 @@ public final class ScenarioReader {
             String key = e.getKey();
             if (!validSet.contains(key)) {
                 int[] place = e.getValue();
-                String field = path.isEmpty() ? key : path + "." + key;
-                throw error(place[0], place[1], field, "unknown key '" + key + "'"
-                        + (path.isEmpty() ? "" : " in " + path) + ". " + Suggestions.hint(key, validSet, what));
+                String field = path.isEmpty() ? shown(key) : path + "." + shown(key);
+                throw error(place[0], place[1], field, "unknown key '" + shown(key) + "'"
+                        + (path.isEmpty() ? "" : " in " + path) + ". " + Suggestions.hint(shown(key), validSet, what));
             }
         }
     }
@@ -584,7 +696,7 @@ public final class ScenarioReader {
         }
         String t = s.text().trim();
         if (!t.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw error(node.line(), node.column(), path, "expected an ISO date like 2026-11-24 (year-month-day), got '" + t + "'");
+            throw error(node.line(), node.column(), path, "expected an ISO date like 2026-11-24 (year-month-day), got '" + shown(t) + "'");
         }
         try {
             return LocalDate.parse(t, ISO_DATE);
@@ -596,10 +708,10 @@ public final class ScenarioReader {
     private double number(Node node, String path, String expected) {
         if (node instanceof Node.Scalar s && (s.kind() == Node.Scalar.Kind.INTEGER || s.kind() == Node.Scalar.Kind.FLOAT)) {
             if (!Double.isFinite(s.number())) {
-                throw error(node.line(), node.column(), path, "expected " + expected + ", got " + s.text()
+                throw error(node.line(), node.column(), path, "expected " + expected + ", got " + shown(s.text())
                         + " (NaN and infinities are not numbers here)");
             }
-            return s.number();
+            return s.number() + 0.0; // -0.0 reads as 0.0, so equal files give equal scenarios
         }
         throw error(node.line(), node.column(), path, "expected " + expected + ", got " + node.describe());
     }
@@ -609,7 +721,7 @@ public final class ScenarioReader {
         String field = path.isEmpty() ? key : path + "." + key;
         double v = number(n, field, "a score: a number in [0, 1]");
         if (v < 0.0 || v > 1.0) {
-            throw error(n.line(), n.column(), field, "expected a score: a number in [0, 1], got " + ((Node.Scalar) n).text());
+            throw error(n.line(), n.column(), field, "expected a score: a number in [0, 1], got " + shown(((Node.Scalar) n).text()));
         }
         return v;
     }
@@ -633,8 +745,8 @@ public final class ScenarioReader {
                 return e;
             }
         }
-        throw error(node.line(), node.column(), path, "unknown value '" + s.text() + "'; expected one of "
-                + String.join(", ", names) + ". " + Suggestions.hint(t, names, "values"));
+        throw error(node.line(), node.column(), path, "unknown value '" + shown(s.text()) + "'; expected one of "
+                + String.join(", ", names) + ". " + Suggestions.hint(shown(t), names, "values"));
     }
 
     private InvalidScenarioException error(int line, int column, String field, String problem) {

@@ -287,4 +287,93 @@ class ScenarioReaderTest {
         }
         assertThat(error(yaml.toString()).getMessage()).startsWith("bad.yaml");
     }
+
+    // ---- regressions found by the hostile-input fuzz suite ----
+
+    @Test
+    void anAliasStandsForTheAnchoredValueEvenASingleValue() {
+        // was: '*n' read as the text "n", so this file named its only faction "n" without a word
+        Scenario s = ScenarioReader.read("alias.yaml", """
+                name: &n hardliners
+                asOf: &d 2026-01-31
+                adversary:
+                  capacity: &c 0.5
+                  strain: {budget: *c}
+                  factions: [{name: *n, stance: HARDLINE}]
+                events:
+                  - &e {day: *d, type: THREAT, severity: 0.5}
+                  - *e
+                """);
+
+        assertThat(s.factions()).extracting(f -> f.name()).containsExactly("hardliners");
+        assertThat(s.strain().budget()).isEqualTo(0.5);
+        assertThat(s.events()).containsExactly(new Threat(LocalDate.of(2026, 1, 31), 0.5),
+                new Threat(LocalDate.of(2026, 1, 31), 0.5));
+    }
+
+    @Test
+    void anAliasWithoutAnAnchorIsAnErrorAtItsPlace() {
+        assertThat(error("name: x\nasOf: 2026-01-31\nadversary:\n  capacity: *c\n").getMessage())
+                .isEqualTo("bad.yaml:4:13: the alias '*c' refers to no value anchored (&c) before it; "
+                        + "expected an anchor on a value earlier in the file");
+    }
+
+    @Test
+    void moreAliasesThanTheLimitAreRefused() {
+        StringBuilder yaml = new StringBuilder("name: x\nasOf: 2026-01-31\nevents:\n  - &e {day: 2026-01-02, type: THREAT}\n");
+        for (int i = 0; i < ScenarioReader.MAX_ALIASES; i++) {
+            yaml.append("  - *e\n");
+        }
+        assertThat(ScenarioReader.read("ok.yaml", yaml.toString()).events()).hasSize(ScenarioReader.MAX_ALIASES + 1);
+
+        yaml.append("  - *e\n");
+        assertThat(error(yaml.toString()).getMessage())
+                .startsWith("bad.yaml:" + (ScenarioReader.MAX_ALIASES + 5) + ":5: more than 50 YAML aliases");
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheDocument(@TempDir Path dir) throws Exception {
+        // was: a .json file saved with a byte order mark was "not valid JSON: Unexpected character ('\uFEFF' ...)"
+        Path file = dir.resolve("bom.json");
+        Files.writeString(file, "\uFEFF{\"name\": \"bom\", \"asOf\": \"2026-01-31\"}");
+
+        assertThat(ScenarioReader.read(file).name()).isEqualTo("bom");
+        assertThat(ScenarioReader.read("bom.yaml", "\uFEFFname: bom\nasOf: 2026-01-31\n").name()).isEqualTo("bom");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneLineWithoutTheParsersSnippet() {
+        // was: several lines, with the library's quoted snippet and caret
+        String message = error("name: x\nasOf: 2026-01-31\nevents: [\n").getMessage();
+
+        assertThat(message).doesNotContain("\n").doesNotContain("in 'reader'").doesNotContain("^")
+                .startsWith("bad.yaml:3:").contains("not valid YAML: while parsing a flow node");
+        assertThat(error("name: x\n? [a, b]\n: c\n").getMessage())
+                .isEqualTo("bad.yaml:2:4: not valid YAML: Expected a field name (Scalar value in YAML), got this instead: a list");
+    }
+
+    @Test
+    void negativeZeroReadsAsZero() {
+        // was: -0.0 kept its sign, so two files meaning the same gave scenarios that were not equal
+        Scenario s = ScenarioReader.read("z.yaml", "name: x\nasOf: 2026-01-31\nadversary: {capacity: -0.0}\n");
+
+        assertThat(Double.doubleToRawLongBits(s.capacity().value())).isEqualTo(Double.doubleToRawLongBits(0.0));
+    }
+
+    @Test
+    void aVeryLongValueIsShortenedInTheMessage() {
+        // was: a 2,000-digit number was quoted whole in the message
+        String message = error("name: x\nasOf: 2026-01-31\nadversary: {capacity: 1" + "0".repeat(2000) + "}\n").getMessage();
+
+        assertThat(message).hasSizeLessThan(200).contains("adversary.capacity").contains("(2001 characters)");
+    }
+
+    @Test
+    void aCostWithoutItsHumanScoreCountsZero() {
+        // was: a NullPointerException (exit code 1 from the command) for costs: {observer: {}}
+        Scenario s = ScenarioReader.read("cost.yaml", "name: x\nasOf: 2026-01-31\ncosts:\n  observer: {}\n  proxy: {human: 0.9}\n");
+
+        assertThat(s.costs().get(Party.OBSERVER).human()).isZero();
+        assertThat(s.costs().get(Party.PROXY).human()).isEqualTo(0.9);
+    }
 }
