@@ -54,7 +54,8 @@ import org.threshold.Threshold;
 public class AssessBenchmark {
 
     /** The example files, then the programmatic scenarios; {@code AssessBenchmarkTest} checks that every file is here. */
-    @Param({"conveyor-belt", "faction-shift", "grave-threat", "inward-crack", "moscow-struck", "threshold-crossed",
+    @Param({"conveyor-belt", "conveyor-policy", "faction-shift", "grave-threat", "inward-crack", "moscow-struck",
+            "threshold-crossed",
             Scenarios.EVENTS_30, Scenarios.EVENTS_100})
     public String scenario;
 
