@@ -37,7 +37,11 @@ public final class Suggestions {
         if (!near.isEmpty()) {
             return "Maybe you meant " + quoteAll(near, " or ") + ".";
         }
-        return "Valid " + what + ": " + String.join(", ", valid) + ".";
+        if (valid.size() <= 12) {
+            return "Valid " + what + ": " + String.join(", ", valid) + ".";
+        }
+        return "Valid " + what + " include " + String.join(", ", valid.stream().limit(8).toList()) + " (" + valid.size()
+                + " in all; the README lists them).";
     }
 
     private static String quoteAll(List<String> names, String sep) {
