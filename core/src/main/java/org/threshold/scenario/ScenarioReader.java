@@ -269,8 +269,25 @@ public final class ScenarioReader {
     }
 
     /** {@code text}, shortened to {@code max} characters with an ellipsis. */
+    /** A value as a message shows it: on one line (line breaks and other control characters escaped), and cut when long. */
     static String shown(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "... (" + text.length() + " characters)";
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 8);
+        for (int i = 0; i < text.length() && i < max; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return text.length() <= max ? sb.toString() : sb + "... (" + text.length() + " characters)";
     }
 
     static String shown(String text) {

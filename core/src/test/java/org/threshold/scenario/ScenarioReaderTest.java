@@ -376,4 +376,19 @@ class ScenarioReaderTest {
         assertThat(s.costs().get(Party.OBSERVER).human()).isZero();
         assertThat(s.costs().get(Party.PROXY).human()).isEqualTo(0.9);
     }
+
+    @Test
+    void aValueOnSeveralLinesIsShownOnOneLine() {
+        String message = error("name: x\nasOf: 2026-01-31\ncalibration:\n  responseWindowDays: \"45\\n%\"\n").getMessage();
+
+        assertThat(message).doesNotContain("\n").contains("got the text '45\\n%'");
+    }
+
+    @Test
+    void aKeyFarFromEveryValidOneGetsAShortHint() {
+        String key = "k".repeat(300);
+        String message = error("name: x\nasOf: 2026-01-31\ncalibration:\n  " + key + ": 0.3\n").getMessage();
+
+        assertThat(message).hasSizeLessThan(600).contains("(34 in all; the README lists them)").contains("(300 characters)");
+    }
 }
