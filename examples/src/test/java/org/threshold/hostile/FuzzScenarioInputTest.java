@@ -27,7 +27,7 @@ import org.threshold.scenario.ScenarioReader;
  * input is a valid scenario or exit code 2 with one precise message; never exit code 1, never a
  * stack trace, never a lost or invented event. See {@link HostileDocuments} for how inputs are made.
  *
- * <p>The default build tries {@value HostileRule#EXAMPLES}-ish inputs per property (the system
+ * <p>The default build tries 300 inputs against the API and 60 against the command (the system
  * property {@code threshold.fuzz.examples}); {@code mvn -Pfuzz ...} runs the long campaign.
  */
 class FuzzScenarioInputTest {

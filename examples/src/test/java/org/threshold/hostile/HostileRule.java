@@ -78,7 +78,8 @@ final class HostileRule {
         assertThat(m).as("one line").doesNotContain("\n").doesNotContain("\r");
         assertThat(m).as("no internals").doesNotContain("Exception").doesNotContain("org.yaml")
                 .doesNotContain("com.fasterxml").doesNotContain("\tat ");
-        assertThat(m.length()).as("a readable length: " + m).isLessThan(1000);
+        // bounded whatever the input: long values are shortened; the longest is the list of every calibration key
+        assertThat(m.length()).as("a bounded length: " + m).isLessThan(1500);
         if (e.line().isEmpty() && e.field().isEmpty()) {
             assertThat(m.substring(source.length() + 2)).as("a problem of the whole file, or one with a place").matches(WHOLE_FILE);
         }
