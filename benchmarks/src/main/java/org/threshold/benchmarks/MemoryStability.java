@@ -27,7 +27,7 @@ import org.threshold.scenario.ScenarioReader;
  * <p>Not a JMH benchmark (it measures memory, not time) and not part of any build. Run it with:
  *
  * <pre>
- * mvn -B -o -q -pl core,rules,benchmarks package -DskipTests
+ * mvn -B -q -pl core,rules,benchmarks -am package -DskipTests
  * java -Xmx512m -cp benchmarks/target/benchmarks.jar org.threshold.benchmarks.MemoryStability 1000000 2 examples/scenarios
  * </pre>
  *
