@@ -65,21 +65,17 @@ public class AssessBenchmark {
 
     private Scenario input;
     private Reasoner reasoner;
-    private boolean drools;
+    private Engine assessor;
 
     @Setup(Level.Trial)
     public void setUp() {
         input = Scenarios.named(scenario);
-        drools = switch (engine) {
-            case "drools" -> true;
-            case "plainJava" -> false;
-            default -> throw new IllegalArgumentException("unknown engine (" + engine + "). Maybe drools or plainJava.");
-        };
+        assessor = Engine.of(engine);
         reasoner = Threshold.builder().build();
     }
 
     @Benchmark
     public Object assess() {
-        return drools ? reasoner.assess(input) : PlainJavaAssessor.assess(input);
+        return assessor.assess(reasoner, input);
     }
 }

@@ -55,16 +55,12 @@ public class AssessThroughputBenchmark {
 
     private Scenario input;
     private Reasoner reasoner;
-    private boolean drools;
+    private Engine assessor;
 
     @Setup(Level.Trial)
     public void setUp() {
         input = Scenarios.named(scenario);
-        drools = switch (engine) {
-            case "drools" -> true;
-            case "plainJava" -> false;
-            default -> throw new IllegalArgumentException("unknown engine (" + engine + "). Maybe drools or plainJava.");
-        };
+        assessor = Engine.of(engine);
         reasoner = Threshold.builder().build();
     }
 
@@ -81,6 +77,6 @@ public class AssessThroughputBenchmark {
     }
 
     private Object assess() {
-        return drools ? reasoner.assess(input) : PlainJavaAssessor.assess(input);
+        return assessor.assess(reasoner, input);
     }
 }
