@@ -149,7 +149,7 @@ final class UncertaintySection {
     }
 
     private static String shownNumber(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return UncertaintyCheck.num(v);
     }
 
     private double number(Node node, String field) {
