@@ -177,8 +177,20 @@ public final class EnsembleReport {
 
     /** "MISCALIBRATION holds in 62 % of draws (59-65 %)". */
     public static String holdsSentence(String conclusion, EnsembleSummary.Share share) {
-        return conclusion + " holds in " + percent(share.probability()) + " of draws (" + percentNumber(share.low()) + "-"
-                + percent(share.high()) + ")";
+        // whole percents, unless the interval is too narrow to show in them
+        int decimals = 0;
+        while (decimals < 2 && percentNumber(share.low(), decimals).equals(percentNumber(share.high(), decimals))) {
+            decimals++;
+        }
+        return conclusion + " holds in " + percentNumber(share.probability(), decimals) + " % of draws ("
+                + percentNumber(share.low(), decimals) + "-" + percentNumber(share.high(), decimals) + " %)";
+    }
+
+    private static String percentNumber(double share, int decimals) {
+        if (decimals == 0) {
+            return percentNumber(share);
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", 100 * share);
     }
 
     /**
@@ -259,10 +271,14 @@ public final class EnsembleReport {
         if (x == 0) {
             return "0";
         }
-        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        java.math.BigDecimal d = new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros();
+        double a = Math.abs(x);
+        return a >= 1e-6 && a < 1e15 ? d.toPlainString() : d.toString();
     }
 
     private static String metric(double x) {
-        return new java.math.BigDecimal(round(x)).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        java.math.BigDecimal d = new java.math.BigDecimal(round(x)).round(new java.math.MathContext(4)).stripTrailingZeros();
+        double a = Math.abs(round(x));
+        return a == 0 || (a >= 1e-6 && a < 1e15) ? d.toPlainString() : d.toString();
     }
 }
