@@ -34,7 +34,12 @@ class EnsembleCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode out = JSON.readTree(r.out());
         assertThat(names(out)).containsExactly("scenario", "asOf", "samples", "seed", "assessments", "parameters", "posture",
-                "riskLevel", "conclusions", "metrics", "splits");
+                "riskLevel", "conclusions", "metrics", "splits", "boxes");
+        // scenario discovery: the faction shift lives where the hardliners weigh most
+        JsonNode box = out.get("boxes").get("FACTION_SHIFT");
+        assertThat(box.get("ranges").get(0).get("parameter").asText()).isEqualTo("factions.hardliners.influence");
+        assertThat(box.get("ranges").get(0).get("above").asDouble()).isBetween(0.55, 0.7);
+        assertThat(box.get("density").asDouble()).isGreaterThanOrEqualTo(0.8);
         assertThat(out.get("scenario").asText()).isEqualTo("moscow-struck-uncertain");
         assertThat(out.get("asOf").asText()).isEqualTo("2026-11-24");
         assertThat(out.get("samples").asLong()).isEqualTo(2000);
