@@ -335,8 +335,8 @@ public final class DefaultReasoner implements Reasoner {
         String rule = locator().ruleInStack(stack);
         return (rule == null ? "a rule" : locator().describe(rule)) + " is still running on scenario '"
                 + ((Scenario) scenario).name() + "' past the time limit of " + duration(timeoutNanos) + " and cannot be "
-                + "stopped: its action does not return, and Java code stuck in a rule can only be abandoned. Maybe the "
-                + "action loops forever or waits for something that never comes.";
+                + "stopped: it does not return, and Java code stuck in a rule can only be abandoned. Maybe its action or "
+                + "a condition loops forever or waits for something that never comes.";
     }
 
     private RuleFailureException consequenceFailure(ConsequenceException e) {
@@ -615,7 +615,20 @@ public final class DefaultReasoner implements Reasoner {
     private Replay replay(Scenario scenario) {
         Replay replay = new Replay();
         KieSession session = kieBase.newKieSession();
+        // the match firing now: the engine does not name the rule when an action deletes a derived fact
+        org.kie.api.runtime.rule.Match[] firing = new org.kie.api.runtime.rule.Match[1];
         try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                    firing[0] = event.getMatch();
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firing[0] = null;
+                }
+            });
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
@@ -626,9 +639,13 @@ public final class DefaultReasoner implements Reasoner {
 
                 @Override
                 public void objectDeleted(ObjectDeletedEvent event) {
-                    if (event.getRule() != null && replay.deletions.size() < 100) {
-                        replay.deletions.add(locator().describe(event.getRule().getName()) + " deleted "
-                                + describeFact(event.getOldObject()));
+                    String rule = event.getRule() != null ? event.getRule().getName() : null;
+                    if (rule == null && firing[0] != null
+                            && firing[0].getObjects().stream().anyMatch(o -> o == event.getOldObject())) {
+                        rule = firing[0].getRule().getName();
+                    }
+                    if (rule != null && replay.deletions.size() < 100) {
+                        replay.deletions.add(locator().describe(rule) + " deleted " + describeFact(event.getOldObject()));
                     }
                 }
             });

@@ -1,7 +1,6 @@
 package org.threshold.impl;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +146,7 @@ final class RuleLocator {
     private String ruleAround(String condition) {
         for (RulePack pack : packs) {
             for (RuleSource source : pack.sources()) {
-                int at = source.drl().indexOf(condition);
-                if (at >= 0) {
+                for (int at = source.drl().indexOf(condition); at >= 0; at = source.drl().indexOf(condition, at + 1)) {
                     String rule = null;
                     Matcher m = RULE_DECLARATION.matcher(source.drl());
                     while (m.find() && m.start() < at) {
@@ -205,8 +203,4 @@ final class RuleLocator {
         return line;
     }
 
-    /** Every rule name the locator knows, for tests of this class. */
-    List<String> rules() {
-        return new ArrayList<>(byClassPrefix.values());
-    }
 }

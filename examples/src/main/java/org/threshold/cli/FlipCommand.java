@@ -104,6 +104,11 @@ final class FlipCommand implements Callable<Integer> {
                         + num(parameter.high()) + ".");
             }
         }
+        double resolution = Math.ulp(Math.max(Math.abs(low), Math.abs(high)));
+        if (!parameter.kind().whole() && tolerance < resolution) {
+            throw bad("--tolerance: " + tolerance + " is finer than doubles can resolve between " + num(low) + " and "
+                    + num(high) + ". Maybe use a tolerance of at least " + resolution + ".");
+        }
         Function<Assessment, Object> output = output(reasoner);
         FlipFinder.Result<Object> result;
         Object now;
@@ -261,6 +266,9 @@ final class FlipCommand implements Callable<Integer> {
     private static String num(double x) {
         if (Double.isInfinite(x)) {
             return "none";
+        }
+        if (Double.isNaN(x)) {
+            return "NaN";
         }
         return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }

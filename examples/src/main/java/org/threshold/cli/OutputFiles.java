@@ -36,7 +36,10 @@ final class OutputFiles {
             known |= name.endsWith(e);
         }
         if (!known) {
-            throw bad(spec, option + ": the " + what + " must end in " + String.join(" or ", extensions) + " (" + file + ")");
+            String last = extensions[extensions.length - 1];
+            String all = extensions.length == 1 ? last
+                    : String.join(", ", java.util.Arrays.asList(extensions).subList(0, extensions.length - 1)) + " or " + last;
+            throw bad(spec, option + ": the " + what + " must end in " + all + " (" + file + ")");
         }
         if (Files.isDirectory(file)) {
             throw bad(spec, option + ": " + file + " is a folder, not a file. Maybe give a file in it, like "

@@ -71,7 +71,15 @@ final class RulesOption {
         Threshold.Builder builder = Threshold.builder().defaultPacks(!noDefaultRules).maxFirings(maxFirings)
                 .timeout(timeout()).onStuck(e -> ThresholdCommand.abandon(err, e.getMessage(), failure));
         for (Path r : rules) {
-            builder.rules(r);
+            try {
+                builder.rules(r);
+            } catch (InvalidRulesException e) {
+                // a path that is missing, no rule file or a folder without one: an error of the argument
+                if (e.problems().size() == 1 && e.problems().get(0).line() == 0) {
+                    throw new IllegalArgumentException("--rules: " + e.problems().get(0));
+                }
+                throw e;
+            }
         }
         return builder.build();
     }
