@@ -75,6 +75,10 @@ class HostileArgumentsTest {
                 bad("--chart: {tmp}/folder.png is a folder, not a file", "simulate", MOSCOW, "--chart", "{tmp}/folder.png"),
                 bad("--html: the report file must end in .html", "simulate", MOSCOW, "--html", "{tmp}/report.htm"),
                 bad("--html: cannot write /proc/report.html", "simulate", MOSCOW, "--html", "/proc/report.html"),
+                bad("--html: cannot write {tmp}/gone/report.html: the folder {tmp}/gone does not exist", "simulate", MOSCOW,
+                        "--html", "{tmp}/gone/report.html"),
+                bad("--html: cannot write {tmp}/folder.png/x/report.html: the folder {tmp}/folder.png/x does not exist",
+                        "simulate", MOSCOW, "--html", "{tmp}/folder.png/x/report.html"),
                 ok("day,posture,riskLevel", "simulate", MOSCOW, "--step", "7d", "--format", "csv"),
                 ok("Transitions", "simulate", MOSCOW, "--step", "30d", "--chart", "{tmp}/chart.svg"),
                 // flip
@@ -121,6 +125,10 @@ class HostileArgumentsTest {
                         "adversary.strain.budget", "--out", "/proc/map.png"),
                 bad("--out: cannot write {tmp}/none/map.csv: the folder {tmp}/none does not exist", "map", MOSCOW, "--x",
                         "adversary.capacity", "--y", "adversary.strain.budget", "--out", "{tmp}/none/map.csv"),
+                bad("--out: {tmp}/folder.png is a folder, not a file", "map", MOSCOW, "--x", "adversary.capacity", "--y",
+                        "adversary.strain.budget", "--out", "{tmp}/folder.png"),
+                bad("--out: cannot write {tmp}/file.csv/map.csv: the folder {tmp}/file.csv is a file, not a folder", "map",
+                        MOSCOW, "--x", "adversary.capacity", "--y", "adversary.strain.budget", "--out", "{tmp}/file.csv/map.csv"),
                 bad("--conclusion: unknown output 'NOPE'", "map", MOSCOW, "--x", "adversary.capacity", "--y",
                         "adversary.strain.budget", "--conclusion", "NOPE"),
                 ok("humiliation.halfLifeDays = none", "map", MOSCOW, "--x", "longWar.signals", "--y",
@@ -133,6 +141,7 @@ class HostileArgumentsTest {
     @MethodSource("cases")
     void hostileArgumentsEndInExitZeroOrExitTwoWithOneLineNamingTheOption(Case c, @TempDir Path tmp) throws Exception {
         Files.createDirectory(tmp.resolve("folder.png"));
+        Files.writeString(tmp.resolve("file.csv"), "not a folder");
         String[] args = Arrays.stream(c.args()).map(a -> a.replace("{tmp}", tmp.toString())).toArray(String[]::new);
         String expected = c.expected().replace("{tmp}", tmp.toString());
 
