@@ -25,6 +25,9 @@ import org.threshold.ThresholdException;
  * regions at a fraction of its cost; an island smaller than a block and touching none of its
  * corners or centre can be missed, so start with smaller blocks ({@link #withBlock(int)}) where
  * such islands are expected.
+ *
+ * <p>A parameter of whole numbers ({@link Parameter.Kind#WHOLE}) takes, in each cell, the whole
+ * number nearest the cell's centre.
  */
 public final class PhaseMapper {
 

@@ -55,6 +55,15 @@ import org.threshold.timeline.Timeline;
  * The reasoner behind {@link org.threshold.Threshold#builder()}: one knowledge base, built once
  * and shared; one engine session per assessment, taken from a pool of reset sessions (a session
  * from the pool skips rebuilding its node memories, the larger part of a fresh session's cost).
+ *
+ * <p>Implementation notes on failures: every firing of the rules is watched by the shared
+ * {@link Watchdog} for the time limit. What a failure needs to name its rule (where a rule is
+ * written, which rule deleted or inserted what) is found only once something failed: by the
+ * {@link RuleLocator}, built on the first failure, and by a {@link Replay} of the scenario with
+ * listeners attached. An assessment that succeeds pays for none of it; the checks it does pay for
+ * (a reason's format, once per format and kind of arguments; whether a conclusion was inserted
+ * logically; whether the promised metrics and verdicts are there) ride on the one pass that reads
+ * the assessment.
  */
 public final class DefaultReasoner implements Reasoner {
 

@@ -48,7 +48,7 @@ final class Watchdog {
         return w;
     });
     private static volatile long tickNanos = MAX_TICK_NANOS;
-    private static Thread thread;
+    private static volatile Thread thread;
 
     private Watchdog() {
     }
@@ -78,15 +78,18 @@ final class Watchdog {
         w.grace = graceNanos;
         w.deadline = System.nanoTime() + limitNanos;
         w.state.set(RUNNING);
-        start();
+        if (thread == null) {
+            start();
+        }
         return w;
     }
 
     private static synchronized void start() {
         if (thread == null) {
-            thread = new Thread(Watchdog::run, "threshold-watchdog");
-            thread.setDaemon(true);
-            thread.start();
+            Thread t = new Thread(Watchdog::run, "threshold-watchdog");
+            t.setDaemon(true);
+            t.start();
+            thread = t;
         }
     }
 
