@@ -173,60 +173,64 @@ class RuleFailuresTest {
                         + "insertLogical(...).");
     }
 
-    /** A pack that promises a metric, a posture and a risk level, and a user rule that deletes the calibration. */
+    /** A pack that promises a metric, a posture and a risk level. */
+    private static final RulePack PROMISING = new RulePack() {
+        @Override
+        public String name() {
+            return "promising";
+        }
+
+        @Override
+        public List<RuleSource> sources() {
+            return List.of(new RuleSource("promising.drl", """
+                    package p;
+                    import org.threshold.Calibration;
+                    import org.threshold.fact.*;
+                    rule "level"
+                    when
+                        Calibration()
+                    then
+                        insertLogical( new Metric( "p.level", 1.0 ) );
+                        insertLogical( new PostureVerdict( Posture.HOLD, Reason.of( "calm" ) ) );
+                        insertLogical( new RiskVerdict( RiskLevel.LOW, Reason.of( "calm" ) ) );
+                    end
+                    """));
+        }
+
+        @Override
+        public List<String> metrics() {
+            return List.of("p.level");
+        }
+
+        @Override
+        public boolean concludesPosture() {
+            return true;
+        }
+
+        @Override
+        public boolean concludesRiskLevel() {
+            return true;
+        }
+    };
+
+    /** The promising pack, and a user rule that deletes the calibration. */
+    private static final Threshold.Builder DELETING = Threshold.builder().defaultPacks(false).pack(PROMISING)
+            .pack(RulePack.of("user", List.of(new RuleSource("delete.drl", """
+                    package u;
+                    import org.threshold.Calibration;
+                    rule "drop the calibration"
+                    salience 100
+                    when
+                        $c : Calibration()
+                    then
+                        delete( $c );
+                    end
+                    """))));
+
     @Test
     void anAssessmentThatLacksWhatThePacksPromiseIsNotWholeAndNamesTheRuleThatDeleted() {
-        RulePack promising = new RulePack() {
-            @Override
-            public String name() {
-                return "promising";
-            }
-
-            @Override
-            public List<RuleSource> sources() {
-                return List.of(new RuleSource("promising.drl", """
-                        package p;
-                        import org.threshold.Calibration;
-                        import org.threshold.fact.*;
-                        rule "level"
-                        when
-                            Calibration()
-                        then
-                            insertLogical( new Metric( "p.level", 1.0 ) );
-                            insertLogical( new PostureVerdict( Posture.HOLD, Reason.of( "calm" ) ) );
-                            insertLogical( new RiskVerdict( RiskLevel.LOW, Reason.of( "calm" ) ) );
-                        end
-                        """));
-            }
-
-            @Override
-            public List<String> metrics() {
-                return List.of("p.level");
-            }
-
-            @Override
-            public boolean concludesPosture() {
-                return true;
-            }
-
-            @Override
-            public boolean concludesRiskLevel() {
-                return true;
-            }
-        };
-        Reasoner whole = Threshold.builder().defaultPacks(false).pack(promising).build();
-        Reasoner deleting = Threshold.builder().defaultPacks(false).pack(promising)
-                .pack(RulePack.of("user", List.of(new RuleSource("delete.drl", """
-                        package u;
-                        import org.threshold.Calibration;
-                        rule "drop the calibration"
-                        salience 100
-                        when
-                            $c : Calibration()
-                        then
-                            delete( $c );
-                        end
-                        """)))).build();
+        Reasoner whole = Threshold.builder().defaultPacks(false).pack(PROMISING).build();
+        Reasoner deleting = DELETING.build();
 
         assertThat(whole.assess(ONE_THREAT).metrics()).containsEntry("p.level", 1.0);
         assertThatThrownBy(() -> deleting.assess(ONE_THREAT))
@@ -235,6 +239,17 @@ class RuleFailuresTest {
                         + "posture, the risk level are missing, though the rule packs loaded promise them. rule 'drop the "
                         + "calibration' (delete.drl:3) deleted Calibration[defaults]. Maybe a rule deletes or replaces a fact "
                         + "the packs rely on (the Calibration, the AsOf clock, a scenario fact, a metric).");
+    }
+
+    @Test
+    void aSimulatedDayThatLacksWhatThePacksPromiseNamesTheRuleThatDeletedToo() {
+        Reasoner deleting = DELETING.build();
+
+        assertThatThrownBy(() -> deleting.simulate(ONE_THREAT, new org.threshold.timeline.SimulationOptions(null, null, 1)))
+                .isInstanceOf(RuleFailureException.class)
+                .hasMessageStartingWith("the assessment of scenario 'one-threat' as of 2026-01-30 is not whole: the metric "
+                        + "p.level, the posture, the risk level are missing")
+                .hasMessageContaining("rule 'drop the calibration' (delete.drl:3) deleted Calibration[defaults].");
     }
 
     // ---- conditions that throw ----

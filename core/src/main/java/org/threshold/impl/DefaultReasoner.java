@@ -233,7 +233,7 @@ public final class DefaultReasoner implements Reasoner {
         try {
             insertScenario(session, scenario, calibration, null);
             fire(session, scenario);
-            return read(session, scenario.name(), scenario.asOf(), scenario, true);
+            return read(session, scenario.name(), scenario.asOf(), () -> scenario, true);
         } finally {
             if (logging) {
                 session.removeEventListener(FIRING_LOG);
@@ -259,8 +259,14 @@ public final class DefaultReasoner implements Reasoner {
         fire(session, scenario);
     }
 
-    Assessment readAt(KieSession session, String name, LocalDate asOf) {
-        return read(session, name, asOf, null, true);
+    /**
+     * The assessment a simulation's session holds on a day.
+     *
+     * @param replay the scenario as of that day with the events inserted so far, to run again
+     *     where a failure must name a rule
+     */
+    Assessment readAt(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay) {
+        return read(session, name, asOf, replay, true);
     }
 
     @Override
@@ -427,19 +433,21 @@ public final class DefaultReasoner implements Reasoner {
     /**
      * The assessment held by the session.
      *
-     * @param scenario the scenario the session was filled from, to run again where a rule must be
-     *     named; null where the session's history cannot be replayed
+     * @param replay the scenario the session holds, to run again where a rule must be named; null
+     *     where the session's history cannot be replayed
      * @param whole whether to fail where a metric, posture or risk level the packs promise is missing
      */
-    private Assessment read(KieSession session, String name, LocalDate asOf, Scenario scenario, boolean whole) {
+    private Assessment read(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay,
+            boolean whole) {
         try {
-            return readChecked(session, name, asOf, scenario, whole);
+            return readChecked(session, name, asOf, replay, whole);
         } catch (Justifications.BadReason b) {
             throw badReason(b);
         }
     }
 
-    private Assessment readChecked(KieSession session, String name, LocalDate asOf, Scenario scenario, boolean whole) {
+    private Assessment readChecked(KieSession session, String name, LocalDate asOf,
+            java.util.function.Supplier<Scenario> replay, boolean whole) {
         Map<String, List<Double>> metricValues = new HashMap<>();
         Map<String, List<Justifications.Justified>> byType = new HashMap<>();
         Map<Posture, List<Explanation>> postures = new TreeMap<>();
@@ -487,11 +495,12 @@ public final class DefaultReasoner implements Reasoner {
             }
         }
         if (stated != null) {
-            throw stated(name, stated, scenario);
+            throw stated(name, stated, replay == null ? null : replay.get());
         }
         if (whole && (promised < promisedMetrics || (promisesPosture && postures.isEmpty())
                 || (promisesRiskLevel && levels.isEmpty()))) {
-            throw notWhole(name, asOf, metricValues.keySet(), postures.isEmpty(), levels.isEmpty(), scenario);
+            throw notWhole(name, asOf, metricValues.keySet(), postures.isEmpty(), levels.isEmpty(),
+                    replay == null ? null : replay.get());
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (String metric : ordered(metricValues.keySet(), metricOrder)) {
