@@ -218,14 +218,19 @@ public final class DefaultReasoner implements Reasoner {
         Objects.requireNonNull(scenario, "scenario");
         Calibration calibration = calibrationFor(scenario);
         KieSession session = newSession();
-        List<Object> handles = new ArrayList<>();
         try {
-            insertScenario(session, scenario, calibration, handles);
+            FactHandle calibrationHandle = session.insert(calibration);
+            FactHandle clock = session.insert(new AsOf(scenario.asOf()));
+            List<Object> facts = scenario.facts();
+            List<FactHandle> handles = new ArrayList<>(facts.size());
+            for (Object fact : facts) {
+                handles.add(session.insert(fact));
+            }
+            return new LiveSession(session, scenario, calibration, calibrationHandle, clock, facts, handles);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
         }
-        return new LiveSession(session, scenario, handles);
     }
 
     private static void insertScenario(KieSession session, Scenario scenario, Calibration calibration, List<Object> handles) {
@@ -380,16 +385,38 @@ public final class DefaultReasoner implements Reasoner {
         return list;
     }
 
-    /** A live session; see {@link ReasoningSession}. */
+    /**
+     * A live session; see {@link ReasoningSession}.
+     *
+     * <p>Implementation notes: {@link #reassess(Scenario)} compares the facts of the next scenario
+     * with those in the session position by position ({@link Scenario#facts()} lists them in a
+     * fixed order: capacity, return ticket, strain, factions, signals, costs, events), so a
+     * changed value is one changed fact, and events added at the end or taken from it are single
+     * inserts and deletes. A changed fact (the calibration and the clock too) is deleted and its
+     * new value inserted, not updated in place: the rules are property-reactive, and a pattern
+     * such as {@code $c : Calibration()} with no constraint of its own listens to no property, so
+     * an update would leave matches on the old value standing. The rules of the essay pack are
+     * order-free (sums are sorted before adding), so the result does not depend on the order in
+     * which facts arrived.
+     */
     private final class LiveSession implements ReasoningSession {
         private final KieSession session;
-        private final Scenario scenario;
-        private final List<Object> handles;
+        private Scenario scenario;
+        private Calibration calibration;
+        private FactHandle calibrationHandle;
+        private FactHandle clock;
+        private final List<Object> facts;
+        private final List<FactHandle> handles;
 
-        LiveSession(KieSession session, Scenario scenario, List<Object> handles) {
+        LiveSession(KieSession session, Scenario scenario, Calibration calibration, FactHandle calibrationHandle,
+                FactHandle clock, List<Object> facts, List<FactHandle> handles) {
             this.session = session;
             this.scenario = scenario;
-            this.handles = List.copyOf(handles);
+            this.calibration = calibration;
+            this.calibrationHandle = calibrationHandle;
+            this.clock = clock;
+            this.facts = new ArrayList<>(facts);
+            this.handles = handles;
         }
 
         @Override
@@ -407,7 +434,7 @@ public final class DefaultReasoner implements Reasoner {
 
         @Override
         public List<Object> scenarioHandles() {
-            return handles;
+            return List.copyOf(handles);
         }
 
         @Override
@@ -417,8 +444,64 @@ public final class DefaultReasoner implements Reasoner {
         }
 
         @Override
+        public Assessment reassess(Scenario next) {
+            Objects.requireNonNull(next, "next");
+            Calibration nextCalibration = calibrationFor(next);
+            if (!nextCalibration.equals(calibration)) {
+                session.delete(calibrationHandle);
+                calibrationHandle = session.insert(nextCalibration);
+                calibration = nextCalibration;
+            }
+            if (!next.asOf().equals(scenario.asOf())) {
+                session.delete(clock);
+                clock = session.insert(new AsOf(next.asOf()));
+            }
+            List<Object> nextFacts = next.facts();
+            int common = Math.min(facts.size(), nextFacts.size());
+            // every delete before any insert: the next scenario may hold the very object that sits
+            // at another position now (an event moves up when an earlier one falls after asOf), and
+            // inserting an object the session still holds would only return its old handle
+            Set<Object> held = identitySet(facts);
+            Set<Object> coming = identitySet(nextFacts);
+            List<Integer> changed = new ArrayList<>();
+            for (int i = 0; i < common; i++) {
+                Object was = facts.get(i);
+                Object now = nextFacts.get(i);
+                // an equal object stays where it is, unless one of the two instances is also at
+                // another position of the other list (two equal events, one of them moving)
+                boolean same = was == now || was.equals(now) && !held.contains(now) && !coming.contains(was);
+                if (!same) {
+                    session.delete(handles.get(i));
+                    changed.add(i);
+                }
+            }
+            for (int i = facts.size() - 1; i >= nextFacts.size(); i--) {
+                session.delete(handles.remove(i));
+                facts.remove(i);
+            }
+            for (int i : changed) {
+                Object now = nextFacts.get(i);
+                handles.set(i, session.insert(now));
+                facts.set(i, now);
+            }
+            for (int i = facts.size(); i < nextFacts.size(); i++) {
+                Object now = nextFacts.get(i);
+                handles.add(session.insert(now));
+                facts.add(now);
+            }
+            scenario = next;
+            return assess();
+        }
+
+        @Override
         public void close() {
             session.dispose();
+        }
+
+        private static Set<Object> identitySet(List<Object> objects) {
+            Set<Object> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(objects.size() * 2));
+            set.addAll(objects);
+            return set;
         }
     }
 }
