@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.threshold.Assessment;
 import org.threshold.Explanation;
 import org.threshold.Reasoner;
+import org.threshold.ReasoningSession;
 import org.threshold.Scenario;
 
 /**
@@ -16,7 +17,9 @@ import org.threshold.Scenario;
  * picture rests on, and which observable events would show it failing.
  *
  * <p>Each kind costs at most {@code maxEvents} assessments, whatever the number of subjects: the
- * scenario with 1, 2, ... more events is assessed once and every subject is read from it.
+ * scenario with 1, 2, ... more events is assessed once and every subject is read from it. The
+ * assessments run in one live session ({@link ReasoningSession#reassess(Scenario)}): each further
+ * event is one fact more, not a fresh assessment of the whole scenario.
  */
 public final class Signposts {
 
@@ -55,27 +58,31 @@ public final class Signposts {
      * does not flip a subject within the limit gives no signpost for it.
      */
     public List<Signpost> find(Scenario scenario, List<String> subjects) {
-        Assessment base = reasoner.assess(scenario);
         List<Signpost> found = new ArrayList<>();
         List<List<Signpost>> bySubject = new ArrayList<>();
         subjects.forEach(x -> bySubject.add(new ArrayList<>()));
-        for (SignpostKind kind : SignpostKind.values()) {
-            boolean[] done = new boolean[subjects.size()];
-            int remaining = subjects.size();
-            int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
-            for (int k = 1; k <= limit && remaining > 0; k++) {
-                Assessment a = reasoner.assess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
-                for (int i = 0; i < subjects.size(); i++) {
-                    if (done[i]) {
-                        continue;
-                    }
-                    String subject = subjects.get(i);
-                    String now = state(base, subject);
-                    String then = state(a, subject);
-                    if (!now.equals(then)) {
-                        bySubject.get(i).add(new Signpost(subject, now, then, kind, k, score, because(base, a, subject)));
-                        done[i] = true;
-                        remaining--;
+        // one live session: each further event is one insert, and each new kind replaces the last
+        // kind's events, instead of a fresh assessment of the whole scenario every time
+        try (ReasoningSession live = reasoner.open(scenario)) {
+            Assessment base = live.assess();
+            for (SignpostKind kind : SignpostKind.values()) {
+                boolean[] done = new boolean[subjects.size()];
+                int remaining = subjects.size();
+                int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
+                for (int k = 1; k <= limit && remaining > 0; k++) {
+                    Assessment a = live.reassess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
+                    for (int i = 0; i < subjects.size(); i++) {
+                        if (done[i]) {
+                            continue;
+                        }
+                        String subject = subjects.get(i);
+                        String now = state(base, subject);
+                        String then = state(a, subject);
+                        if (!now.equals(then)) {
+                            bySubject.get(i).add(new Signpost(subject, now, then, kind, k, score, because(base, a, subject)));
+                            done[i] = true;
+                            remaining--;
+                        }
                     }
                 }
             }
