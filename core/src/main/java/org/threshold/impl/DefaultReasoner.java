@@ -13,14 +13,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
@@ -80,6 +84,12 @@ public final class DefaultReasoner implements Reasoner {
         return byReason != 0 ? byReason : a.facts().toString().compareTo(b.facts().toString());
     };
 
+    /**
+     * Sessions of {@link #assess(Scenario)}: one thread at a time uses each, so the engine needs
+     * no locks on its propagation queue.
+     */
+    private static final KieSessionConfiguration SINGLE_THREAD = singleThread();
+
     private final List<RulePack> packs;
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
@@ -111,6 +121,12 @@ public final class DefaultReasoner implements Reasoner {
         this.ruleNames = List.copyOf(names);
         LOG.debug("reasoner ready: {} rules from {} pack(s), {} in {} ms", ruleNames.size(), this.packs.size(),
                 precompiled ? "precompiled" : "compiled from DRL", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static KieSessionConfiguration singleThread() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(ThreadSafeOption.NO);
+        return conf;
     }
 
     private static Calibration declaredCalibration(List<RulePack> packs) {
@@ -178,7 +194,7 @@ public final class DefaultReasoner implements Reasoner {
     public Assessment assess(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
         Calibration calibration = calibrationFor(scenario);
-        KieSession session = sessions.newKieSession();
+        KieSession session = sessions.newKieSession(SINGLE_THREAD);
         boolean logging = logFirings(session);
         try {
             insertScenario(session, scenario, calibration, null);
@@ -313,7 +329,7 @@ public final class DefaultReasoner implements Reasoner {
         Map<Posture, List<Explanation>> postures = new TreeMap<>();
         Map<RiskLevel, List<Explanation>> levels = new TreeMap<>();
         for (FactHandle handle : session.getFactHandles()) {
-            Object o = session.getObject(handle);
+            Object o = ((InternalFactHandle) handle).getObject();
             if (o instanceof Metric m) {
                 metricValues.computeIfAbsent(m.name(), k -> new ArrayList<>(1)).add(m.value());
             } else if (o instanceof Conclusion c) {
