@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,17 +15,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.drools.core.common.InternalFactHandle;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
@@ -84,12 +83,6 @@ public final class DefaultReasoner implements Reasoner {
         return byReason != 0 ? byReason : a.facts().toString().compareTo(b.facts().toString());
     };
 
-    /**
-     * Sessions of {@link #assess(Scenario)}: one thread at a time uses each, so the engine needs
-     * no locks on its propagation queue.
-     */
-    private static final KieSessionConfiguration SINGLE_THREAD = singleThread();
-
     private final List<RulePack> packs;
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
@@ -121,12 +114,6 @@ public final class DefaultReasoner implements Reasoner {
         this.ruleNames = List.copyOf(names);
         LOG.debug("reasoner ready: {} rules from {} pack(s), {} in {} ms", ruleNames.size(), this.packs.size(),
                 precompiled ? "precompiled" : "compiled from DRL", (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static KieSessionConfiguration singleThread() {
-        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
-        conf.setOption(ThreadSafeOption.NO);
-        return conf;
     }
 
     private static Calibration declaredCalibration(List<RulePack> packs) {
@@ -194,7 +181,7 @@ public final class DefaultReasoner implements Reasoner {
     public Assessment assess(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
         Calibration calibration = calibrationFor(scenario);
-        KieSession session = sessions.newKieSession(SINGLE_THREAD);
+        KieSession session = sessions.newKieSession();
         boolean logging = logFirings(session);
         try {
             insertScenario(session, scenario, calibration, null);
@@ -328,7 +315,7 @@ public final class DefaultReasoner implements Reasoner {
         Map<String, List<Justifications.Justified>> byType = new HashMap<>();
         Map<Posture, List<Explanation>> postures = new TreeMap<>();
         Map<RiskLevel, List<Explanation>> levels = new TreeMap<>();
-        for (FactHandle handle : session.getFactHandles()) {
+        for (FactHandle handle : derivedFacts(session)) {
             Object o = ((InternalFactHandle) handle).getObject();
             if (o instanceof Metric m) {
                 metricValues.computeIfAbsent(m.name(), k -> new ArrayList<>(1)).add(m.value());
@@ -378,6 +365,28 @@ public final class DefaultReasoner implements Reasoner {
                 posture, posture == null ? List.of() : sorted(postures.get(posture)),
                 level, level == null ? List.of() : sorted(levels.get(level)),
                 metrics, findings);
+    }
+
+    /** The classes {@link #read} reads: what the rules derive, never the scenario's own facts. */
+    private static final List<Class<?>> DERIVED = List.of(Metric.class, Conclusion.class, PostureVerdict.class,
+            RiskVerdict.class);
+
+    /**
+     * The handles of the derived facts. The engine keeps its facts by class, so these are found
+     * without walking past every event (a simulation's session holds up to thousands, and reads
+     * its state every day).
+     */
+    private static List<FactHandle> derivedFacts(KieSession session) {
+        if (!(session instanceof StatefulKnowledgeSessionImpl engine)) {
+            return new ArrayList<>(session.getFactHandles());
+        }
+        List<FactHandle> handles = new ArrayList<>();
+        for (Class<?> type : DERIVED) {
+            for (Iterator<InternalFactHandle> it = engine.getObjectStore().iterateFactHandles(type); it.hasNext(); ) {
+                handles.add(it.next());
+            }
+        }
+        return handles;
     }
 
     private static List<Explanation> sorted(List<Explanation> explanations) {
