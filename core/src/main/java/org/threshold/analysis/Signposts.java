@@ -8,6 +8,7 @@ import org.threshold.Assessment;
 import org.threshold.Explanation;
 import org.threshold.Reasoner;
 import org.threshold.ReasoningSession;
+import org.threshold.RuleFailureException;
 import org.threshold.Scenario;
 
 /**
@@ -58,19 +59,25 @@ public final class Signposts {
      * does not flip a subject within the limit gives no signpost for it.
      */
     public List<Signpost> find(Scenario scenario, List<String> subjects) {
+        Assessment base = reasoner.assess(scenario);
         List<Signpost> found = new ArrayList<>();
         List<List<Signpost>> bySubject = new ArrayList<>();
         subjects.forEach(x -> bySubject.add(new ArrayList<>()));
         // one live session: each further event is one insert, and each new kind replaces the last
         // kind's events, instead of a fresh assessment of the whole scenario every time
         try (ReasoningSession live = reasoner.open(scenario)) {
-            Assessment base = live.assess();
             for (SignpostKind kind : SignpostKind.values()) {
                 boolean[] done = new boolean[subjects.size()];
                 int remaining = subjects.size();
                 int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
                 for (int k = 1; k <= limit && remaining > 0; k++) {
-                    Assessment a = live.reassess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
+                    Assessment a;
+                    try {
+                        a = live.reassess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
+                    } catch (RuleFailureException e) {
+                        throw new RuleFailureException("while looking for signposts, in the scenario '" + scenario.name()
+                                + "' with " + k + " more event(s) of the kind " + kind + ": " + e.getMessage(), e);
+                    }
                     for (int i = 0; i < subjects.size(); i++) {
                         if (done[i]) {
                             continue;
