@@ -8,6 +8,7 @@
 set -eu
 out=${1:-target/bench-results}
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 say() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
 say "machine"
@@ -34,9 +35,9 @@ java -Xmx512m -cp benchmarks/target/benchmarks.jar org.threshold.benchmarks.Memo
 
 say "target 3: the command line, cold (launcher and plain java -jar)"
 cd examples
-map="map scenarios/moscow-struck.yaml --x humiliation.weight.capital --y factions.hardliners.influence --resolution 200 --out ../$out/map.png"
+map="map scenarios/moscow-struck.yaml --x humiliation.weight.capital --y factions.hardliners.influence --resolution 200 --out $out/map.png"
 if command -v hyperfine > /dev/null; then
-    hyperfine -N -w 1 -r 5 --export-markdown "../$out/cli.md" \
+    hyperfine -N -w 1 -r 5 --export-markdown "$out/cli.md" \
         "target/threshold --version" \
         "target/threshold assess scenarios/moscow-struck.yaml" \
         "target/threshold assess scenarios/moscow-struck.yaml --no-signposts" \
@@ -44,7 +45,7 @@ if command -v hyperfine > /dev/null; then
         "target/threshold $map" \
         "java -jar target/threshold.jar assess scenarios/moscow-struck.yaml" \
         "java -jar target/threshold.jar assess scenarios/moscow-struck.yaml --no-signposts" \
-        | tee "../$out/cli.txt"
+        | tee "$out/cli.txt"
 else
     for c in "target/threshold --version" "target/threshold assess scenarios/moscow-struck.yaml" \
             "target/threshold assess scenarios/moscow-struck.yaml --no-signposts" \
@@ -52,7 +53,7 @@ else
         for i in 1 2 3 4 5; do
             /usr/bin/time -f "%e s wall, %U s user, %S s sys: $c" $c > /dev/null
         done
-    done 2>&1 | tee "../$out/cli.txt"
+    done 2>&1 | tee "$out/cli.txt"
 fi
 cd ..
 say "done: $out"
