@@ -23,7 +23,7 @@ import org.threshold.Scenario;
  * List<FlipPoint<Boolean>> flips = finder.find(
  *         x -> base.toBuilder().returnTicket(x, x, x, x).build(),   // the scenario at x
  *         0.0, 1.0,                                                 // the range of x
- *         a -> a.holds("BOUNDED_ADVERSARY"),                        // the output watched
+ *         a -> a.holds("NAVAL_CLASH_RISK"),                         // the output watched
  *         1e-4);                                                    // how tight a bracket
  * }</pre>
  *
