@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 
 import org.threshold.Calibration;
 import org.threshold.CalibrationCheck;
+import org.threshold.CalibrationFile;
 import org.threshold.CalibrationKey;
 import org.threshold.RulePack;
 import org.threshold.RuleSource;
@@ -40,7 +41,7 @@ public final class EssayRulePack implements RulePack {
     private static final String MODEL_INDEX = "META-INF/kie/org.threshold/threshold-rules/drools-model";
 
     /** The pack's calibration keys, from its calibration file. */
-    private static final List<CalibrationKey> KEYS = RulePack.calibrationKeys("classpath:" + FOLDER + CALIBRATION_FILE,
+    private static final List<CalibrationKey> KEYS = CalibrationFile.read("classpath:" + FOLDER + CALIBRATION_FILE,
             resource(FOLDER + CALIBRATION_FILE));
 
     /** The risk bounds rise: risk.elevated <= risk.high <= risk.critical. */
