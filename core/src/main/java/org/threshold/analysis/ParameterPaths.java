@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.threshold.Calibration;
 import org.threshold.CalibrationKey;
 import org.threshold.Scenario;
 import org.threshold.Suggestions;
@@ -90,7 +91,8 @@ public final class ParameterPaths {
             double[] range = calibrationRange(k, value);
             Parameter p = new Parameter(key, k.meaning().isEmpty() ? "calibration key " + key : k.meaning(), value, range[0], range[1],
                     x -> new Scenario(s.name(), s.asOf(), s.capacity(), s.returnTicket(), s.factions(), s.strain(),
-                            s.signals(), s.costs(), s.events(), s.calibration().with(key, x), s.policy()));
+                            s.signals(), s.costs(), s.events(), s.calibration().with(key, x), s.policy()),
+                    kind(k.valid()));
             all.put(key, p);
         }
         return all;
@@ -122,7 +124,17 @@ public final class ParameterPaths {
 
     private static void add(Map<String, Parameter> all, String path, String meaning, double value,
             java.util.function.DoubleFunction<Scenario> setter) {
-        all.put(path, new Parameter(path, meaning, value, 0.0, 1.0, setter));
+        all.put(path, new Parameter(path, meaning, value, 0.0, 1.0, setter, Parameter.Kind.SCORE));
+    }
+
+    private static Parameter.Kind kind(Calibration.Range range) {
+        return switch (range) {
+            case UNIT -> Parameter.Kind.SCORE;
+            case NON_NEGATIVE -> Parameter.Kind.NON_NEGATIVE;
+            case POSITIVE_DAYS -> Parameter.Kind.POSITIVE_DAYS;
+            case COUNT -> Parameter.Kind.WHOLE;
+            case FINITE -> Parameter.Kind.ANY;
+        };
     }
 
     private static Scenario with(Scenario s, java.util.function.Consumer<Scenario.Builder> change) {
@@ -152,7 +164,8 @@ public final class ParameterPaths {
         return switch (key.valid()) {
             case UNIT -> new double[] {0.0, 1.0};
             case NON_NEGATIVE -> new double[] {0.0, Math.max(1.0, 4 * value)};
-            case POSITIVE_DAYS -> new double[] {1.0, Double.isFinite(value) ? Math.max(60.0, 4 * value) : 365.0};
+            // an unset half-life (none, infinite) is explored from a day to ten years
+            case POSITIVE_DAYS -> new double[] {1.0, Double.isFinite(value) ? Math.max(60.0, 4 * value) : 3650.0};
             case COUNT -> new double[] {0.0, Math.max(4.0, 2 * value)};
             case FINITE -> new double[] {value - Math.max(1.0, 3 * Math.abs(value)), value + Math.max(1.0, 3 * Math.abs(value))};
         };

@@ -142,6 +142,16 @@ public final class EssayRulePack implements RulePack {
     }
 
     @Override
+    public boolean concludesPosture() {
+        return true;
+    }
+
+    @Override
+    public boolean concludesRiskLevel() {
+        return true;
+    }
+
+    @Override
     public Optional<String> executableModelIndex() {
         return Optional.of(MODEL_INDEX);
     }
@@ -193,6 +203,16 @@ public final class EssayRulePack implements RulePack {
             @Override
             public Map<String, String> timelineMetrics() {
                 return pack.timelineMetrics();
+            }
+
+            @Override
+            public boolean concludesPosture() {
+                return true;
+            }
+
+            @Override
+            public boolean concludesRiskLevel() {
+                return true;
             }
         };
     }
