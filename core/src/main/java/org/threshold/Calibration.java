@@ -308,7 +308,7 @@ public final class Calibration {
     /**
      * The view of this calibration of the given type, made by {@code make} the first time it is
      * asked for and kept with this calibration: how a pack's rules read its constants as fields
-     * rather than by key ({@code rules} module: {@code EssayCalibration}).
+     * rather than by key.
      */
     @SuppressWarnings("unchecked")
     public <T> T view(Class<T> type, Function<? super Calibration, ? extends T> make) {

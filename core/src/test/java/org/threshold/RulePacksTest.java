@@ -114,6 +114,16 @@ class RulePacksTest {
     }
 
     @Test
+    void signpostsLeaveOutUnansweredEventsWhereNoPackSaysWhenAnEventIsAnswered() {
+        List<org.threshold.analysis.Signpost> found = new org.threshold.analysis.Signposts(reasoner)
+                .find(threat(0.4), List.of("ALARM"));
+
+        assertThat(found).extracting(org.threshold.analysis.Signpost::kind)
+                .containsExactly(org.threshold.analysis.SignpostKind.THREAT);
+        assertThat(found.get(0).count()).isEqualTo(1);
+    }
+
+    @Test
     void unknownKeysStayErrorsInJava() {
         assertThatThrownBy(() -> Calibration.defaults().get("test.alarmAt"))
                 .hasMessageStartingWith("unknown calibration key (test.alarmAt).");

@@ -15,7 +15,7 @@ import org.threshold.Scenario;
 /**
  * Finds where a conclusion, a posture, or any other output of an assessment flips as one
  * parameter of a scenario moves: the return ticket, a faction's influence, a strike's severity, a
- * calibration key. The essay's argument is qualitative; what a user most wants to know of it is
+ * calibration key. A pack's argument is often qualitative; what a user most wants to know of it is
  * where its conclusions change, and how close a scenario stands to such an edge.
  *
  * <pre>{@code

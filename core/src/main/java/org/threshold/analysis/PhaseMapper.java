@@ -21,7 +21,7 @@ import org.threshold.ThresholdException;
  * <p>The grid is first cut into square blocks. A block whose four corner cells and centre cell
  * agree is filled with their value; any other block is cut in four, until blocks are single
  * cells. Each round's cells are assessed in parallel on a fork-join pool with the one shared
- * reasoner. Where a boundary is smooth (as the essay pack's are), this gives the full grid's
+ * reasoner. Where a boundary is smooth (as the default pack's are), this gives the full grid's
  * regions at a fraction of its cost; an island smaller than a block and touching none of its
  * corners or centre can be missed, so start with smaller blocks ({@link #withBlock(int)}) where
  * such islands are expected.

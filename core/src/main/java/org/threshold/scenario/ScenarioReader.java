@@ -69,7 +69,7 @@ public final class ScenarioReader {
      *
      * @param packKeys the packs' calibration keys with their defaults
      * @throws InvalidScenarioException for a missing, unreadable or wrong file
-     * @throws IllegalArgumentException where {@code packKeys} clash with the model's keys
+     * @throws IllegalArgumentException where {@code packKeys} clash with the keys of the packs on the class path
      */
     public static Scenario read(Path file, Map<String, Double> packKeys) {
         return read(file, Calibration.defaults().declare(packKeys));

@@ -115,6 +115,18 @@ class EssayScenarioFileTest {
     }
 
     @Test
+    void anExampleFileReadsByItsPathAloneWithTheDefaultPackOnTheClassPath() {
+        Scenario s = ScenarioReader.read(java.nio.file.Path.of("..", "examples", "scenarios", "moscow-struck.yaml"));
+
+        assertThat(s.calibration().changes()).containsExactly(java.util.Map.entry("humiliation.weight.capital", 0.3),
+                java.util.Map.entry("responseWindowDays", 45.0));
+        assertThat(s.calibration().key("responseWindowDays").meaning())
+                .isEqualTo("days after a threat or deep strike in which a crossing answers it");
+        assertThat(s.calibration().key("humiliation.halfLifeDays").unsetMeansNone()).isTrue();
+        assertThat(s.calibration().key("longWar.signals").wholeNumber()).isTrue();
+    }
+
+    @Test
     void nanAndInfinitiesAreErrors() {
         assertThat(error("name: x\nasOf: 2026-01-31\ncalibration:\n  humiliation.halfLifeDays: .inf\n").getMessage())
                 .contains("calibration.humiliation.halfLifeDays");
