@@ -74,7 +74,7 @@ final class Draws {
         for (int j = 0; j < p; j++) {
             String path = paths.get(j);
             targets[j] = target(scenario, path);
-            ParameterDomain domain = ParameterDomain.of(path);
+            ParameterDomain domain = ParameterDomain.of(scenario, path);
             domains[j] = domain;
             Distribution d = distributions.get(j);
             constants[j] = Double.NaN;

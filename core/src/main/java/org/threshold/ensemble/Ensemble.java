@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,15 +40,13 @@ import org.threshold.analysis.InvalidParameterException;
  */
 public final class Ensemble {
 
-    /** The metric whose Sobol indices are estimated beside the conclusions'. */
-    public static final String RISK_METRIC = "escalationRisk";
-
     private final Reasoner reasoner;
     private final Scenario scenario;
     private final EnsembleOptions options;
     private final Draws draws;
     private final List<String> conclusions;
     private final List<String> metrics;
+    private final Optional<String> riskMetric;
     private final Map<String, Integer> conclusionIndex = new HashMap<>();
     private final Map<String, Integer> metricIndex = new HashMap<>();
     private final int p;
@@ -61,10 +60,15 @@ public final class Ensemble {
         this.p = draws.size();
         Set<String> c = new LinkedHashSet<>();
         Set<String> m = new LinkedHashSet<>();
+        String risk = null;
         for (RulePack pack : reasoner.packs()) {
             c.addAll(pack.conclusions());
             m.addAll(pack.metrics());
+            if (risk == null && pack.riskMetric().isPresent() && pack.metrics().contains(pack.riskMetric().get())) {
+                risk = pack.riskMetric().get();
+            }
         }
+        this.riskMetric = Optional.ofNullable(risk);
         this.conclusions = List.copyOf(c);
         this.metrics = List.copyOf(m);
         for (int i = 0; i < conclusions.size(); i++) {
@@ -111,7 +115,7 @@ public final class Ensemble {
             if (canonical.put(path, e.getValue()) != null) {
                 throw new IllegalArgumentException("uncertainty: " + path + " is given twice");
             }
-            String problem = UncertaintyCheck.problem(ParameterDomain.of(path), e.getValue());
+            String problem = UncertaintyCheck.problem(ParameterDomain.of(scenario, path), e.getValue());
             if (problem != null) {
                 throw new IllegalArgumentException("uncertainty." + e.getKey() + ": " + problem);
             }
@@ -140,6 +144,14 @@ public final class Ensemble {
     /** Every conclusion the reasoner's packs name, in their order: the columns of {@link DrawResults}. */
     public List<String> conclusions() {
         return conclusions;
+    }
+
+    /**
+     * The metric whose Sobol indices are estimated beside the conclusions': the first
+     * {@link RulePack#riskMetric()} of the reasoner's packs; none where no pack names one.
+     */
+    public Optional<String> riskMetric() {
+        return riskMetric;
     }
 
     /** Every metric the reasoner's packs name, in their order. */

@@ -25,7 +25,8 @@ import java.util.Map;
  * @param conclusions every conclusion the packs name, with its share and 95 % Wilson interval
  * @param metrics every metric's mean, sd and nearest-rank percentiles
  * @param sensitivity with sensitivity: for each conclusion that holds in some draws but not all, and
- *     for {@code escalationRisk}, the Sobol indices of every parameter, highest total first; else empty
+ *     for the packs' risk metric ({@link Ensemble#riskMetric()}), the Sobol indices of every
+ *     parameter, highest total first; else empty
  * @param splits for each conclusion that holds in some draws but not all, each parameter's best
  *     single split (strongest first)
  * @param boxes for each conclusion that holds in some draws but not all, the simplest box of at

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.threshold.Calibration;
+import org.threshold.CalibrationKey;
 import org.threshold.Scenario;
 import org.threshold.Suggestions;
 import org.threshold.analysis.InvalidParameterException;
@@ -14,8 +15,8 @@ import org.threshold.analysis.ParameterPaths;
 /**
  * The values a parameter of a scenario may take, by its path: a score (capacity, a part of the
  * return ticket or of strain, an influence, a human cost, an event's severity or magnitude) lies
- * in [0, 1]; a calibration key takes the values of its {@link Calibration.Range}; a key a rule
- * pack declares, any finite number.
+ * in [0, 1]; a calibration key takes the valid values its pack declares for it
+ * ({@link CalibrationKey#valid()}).
  *
  * @param path the parameter's path, as {@link ParameterPaths} names it
  * @param low the lowest valid value
@@ -56,22 +57,36 @@ public record ParameterDomain(String path, double low, double high, boolean lowE
         throw new InvalidParameterException(path, Suggestions.nearest(path, valid, 5), List.copyOf(valid));
     }
 
-    /** Every parameter path of the scenario: those of {@link ParameterPaths}, then the packs' calibration keys. */
+    /** Every parameter path of the scenario: those of {@link ParameterPaths}, then the calibration keys the packs declare. */
     public static Set<String> validPaths(Scenario s) {
         Set<String> valid = new LinkedHashSet<>(ParameterPaths.of(s).keySet());
-        valid.addAll(new ArrayList<>(s.calibration().packKeys().keySet()));
+        valid.addAll(new ArrayList<>(s.calibration().declaredKeys().keySet()));
         return valid;
     }
 
-    /** The domain of the parameter at {@code path}, a path {@link #canonical(Scenario, String)} returned. */
-    public static ParameterDomain of(String path) {
-        if (Calibration.isKey(path)) {
-            Calibration.Range r = Calibration.range(path);
+    /**
+     * The domain of the parameter at {@code path}, a path {@link #canonical(Scenario, String)}
+     * returned: a calibration key takes the valid values its pack declares, as the scenario's
+     * calibration holds them.
+     */
+    public static ParameterDomain of(Scenario s, String path) {
+        return of(s.calibration(), path);
+    }
+
+    /**
+     * The domain of the parameter at {@code path}, the valid values of a calibration key read
+     * from its declaration in {@code calibration}.
+     */
+    public static ParameterDomain of(Calibration calibration, String path) {
+        if (calibration.declares(path)) {
+            CalibrationKey key = calibration.key(path);
+            Calibration.Range r = key.valid();
             return switch (r) {
                 case UNIT -> new ParameterDomain(path, 0, 1, false, false, r.description());
                 case NON_NEGATIVE -> new ParameterDomain(path, 0, Double.MAX_VALUE, false, false, r.description());
                 case POSITIVE_DAYS -> new ParameterDomain(path, 0, Double.MAX_VALUE, true, false, r.description());
-                case COUNT -> new ParameterDomain(path, 0, Double.MAX_VALUE, false, true, r.description());
+                case COUNT -> new ParameterDomain(path, 0, Double.MAX_VALUE, false, key.wholeNumber(), r.description());
+                case FINITE -> new ParameterDomain(path, -Double.MAX_VALUE, Double.MAX_VALUE, false, false, r.description());
             };
         }
         boolean score = path.startsWith("adversary.") || path.startsWith("factions.") || path.startsWith("costs.")
@@ -79,6 +94,7 @@ public record ParameterDomain(String path, double low, double high, boolean lowE
         if (score) {
             return new ParameterDomain(path, 0, 1, false, false, "a score: a number in [0, 1]");
         }
-        return new ParameterDomain(path, -Double.MAX_VALUE, Double.MAX_VALUE, false, false, Calibration.PACK_KEY_RANGE);
+        return new ParameterDomain(path, -Double.MAX_VALUE, Double.MAX_VALUE, false, false,
+                Calibration.Range.FINITE.description());
     }
 }

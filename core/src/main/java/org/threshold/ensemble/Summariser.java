@@ -181,7 +181,7 @@ final class Summariser {
 
     private Map<String, List<EnsembleSummary.SobolIndex>> sensitivity(List<Integer> uncertain) {
         int base = (int) ensemble.options().samples();
-        int risk = ensemble.metrics().indexOf(Ensemble.RISK_METRIC);
+        int risk = ensemble.riskMetric().map(ensemble.metrics()::indexOf).orElse(-1);
         int outputs = uncertain.size() + (risk >= 0 ? 1 : 0);
         double[][] fA = new double[outputs][base];
         double[][] fB = new double[outputs][base];
@@ -205,7 +205,7 @@ final class Summariser {
         }
         Map<String, List<EnsembleSummary.SobolIndex>> out = new LinkedHashMap<>();
         for (int o = 0; o < outputs; o++) {
-            String name = o < uncertain.size() ? ensemble.conclusions().get(uncertain.get(o)) : Ensemble.RISK_METRIC;
+            String name = o < uncertain.size() ? ensemble.conclusions().get(uncertain.get(o)) : ensemble.riskMetric().orElseThrow();
             if (hasNaN(fA[o]) || hasNaN(fB[o])) {
                 continue;
             }

@@ -1,14 +1,18 @@
 package org.threshold.ensemble;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.threshold.Calibration;
 import org.threshold.Scenario;
 
 /**
  * The checks on an {@code uncertainty:} section that need the scenario: each distribution against
- * its parameter's valid values, and combinations that some draws would break (risk bounds that
- * must rise, return ticket weights that must not all be 0). Shared by the scenario reader, which
+ * its parameter's valid values, and combinations that some draws would break (the conditions the
+ * packs set on their calibration keys together). Shared by the scenario reader, which
  * reports the place in the file, and {@link Ensemble#of}, for scenarios built in code.
  */
 public final class UncertaintyCheck {
@@ -48,34 +52,66 @@ public final class UncertaintyCheck {
         return null;
     }
 
-    /** What combination of the section some draws would break, or null where none. */
+    /** At most this many uncertain calibration keys have every combination of their ends checked. */
+    private static final int MAX_KEYS_FOR_EVERY_CORNER = 12;
+
+    /**
+     * What combination of the section some draws would break, or null where none: the conditions
+     * the packs set on their calibration keys together ({@link Calibration#checks()}, such as risk
+     * bounds that must rise, or weights that must not all be 0) are checked with every uncertain
+     * key at each end of its range, in every combination (the all-low and all-high ones only,
+     * beyond {@value #MAX_KEYS_FOR_EVERY_CORNER} keys).
+     */
     public static String combinationProblem(Scenario s, Map<String, Distribution> parameters) {
-        String[] risk = {"risk.elevated", "risk.high", "risk.critical"};
-        for (int i = 0; i + 1 < risk.length; i++) {
-            double[] lower = support(s, parameters, risk[i]);
-            double[] upper = support(s, parameters, risk[i + 1]);
-            if (lower[1] > upper[0]) {
-                return "the risk bounds must rise in every draw (risk.elevated <= risk.high <= risk.critical), but "
-                        + risk[i] + " can be drawn as high as " + num(lower[1]) + " and " + risk[i + 1] + " as low as "
-                        + num(upper[0]) + ". Maybe narrow their ranges so that they do not overlap"
-                        + (parameters.get(risk[i]) instanceof Distribution.Normal
-                                || parameters.get(risk[i + 1]) instanceof Distribution.Normal
-                                ? " (a normal is drawn over all of [0, 1]; use uniform or triangular)" : "") + ".";
+        Calibration calibration = s.calibration();
+        if (calibration.checks().isEmpty()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        List<double[]> ends = new ArrayList<>();
+        for (String key : parameters.keySet()) {
+            if (calibration.declares(key)) {
+                double[] e = support(s, parameters, key);
+                if (e[0] != e[1]) {
+                    keys.add(key);
+                    ends.add(e);
+                }
             }
         }
-        boolean allMayBeZero = true;
-        for (String w : new String[] {"finance", "recognition", "eliteAspiration", "negotiability"}) {
-            String key = "returnTicket.weight." + w;
-            Distribution d = parameters.get(key);
-            boolean zero = d == null ? s.calibration().get(key) == 0.0
-                    : d instanceof Distribution.Choice c && c.values().contains(0.0)
-                            || d instanceof Distribution.Uniform u && u.high() == 0.0
-                            || d instanceof Distribution.Triangular t && t.high() == 0.0;
-            allMayBeZero &= zero;
+        if (keys.isEmpty()) {
+            return null;
         }
-        if (allMayBeZero) {
-            return "a draw could set every returnTicket.weight.* to 0, and the return ticket weights must not all be 0. "
-                    + "Maybe leave one of them above 0 in every draw.";
+        int k = keys.size();
+        List<Long> corners = new ArrayList<>();
+        if (k <= MAX_KEYS_FOR_EVERY_CORNER) {
+            for (long corner = 0; corner < (1L << k); corner++) {
+                corners.add(corner);
+            }
+        } else {
+            corners.add(0L);
+            corners.add(-1L);
+        }
+        for (long corner : corners) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int j = 0; j < k; j++) {
+                values.put(keys.get(j), ends.get(j)[(corner >>> j & 1L) == 0 ? 0 : 1]);
+            }
+            try {
+                calibration.with(values);
+            } catch (IllegalArgumentException e) {
+                StringBuilder at = new StringBuilder();
+                boolean normal = false;
+                for (Map.Entry<String, Double> v : values.entrySet()) {
+                    at.append(at.length() == 0 ? "" : ", ").append(v.getKey()).append(" = ").append(num(v.getValue()));
+                    normal |= parameters.get(v.getKey()) instanceof Distribution.Normal;
+                }
+                String why = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+                        : e.getMessage();
+                return "some draws would break the calibration: a draw may set " + at + ", and then " + why
+                        + ". Maybe narrow the ranges of " + String.join(", ", keys)
+                        + (normal ? " (a normal is drawn over all of a key's valid values; use uniform or triangular)" : "")
+                        + ".";
+            }
         }
         return null;
     }
@@ -88,8 +124,9 @@ public final class UncertaintyCheck {
             return new double[] {v, v};
         }
         if (d instanceof Distribution.Normal) {
-            ParameterDomain domain = ParameterDomain.of(key);
-            return new double[] {domain.low(), domain.high()};
+            ParameterDomain domain = ParameterDomain.of(s, key);
+            double low = domain.lowExcluded() ? Math.nextUp(domain.low()) : domain.low();
+            return new double[] {low, domain.high()};
         }
         return new double[] {d.lowest(), d.highest()};
     }

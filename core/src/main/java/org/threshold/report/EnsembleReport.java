@@ -203,7 +203,7 @@ public final class EnsembleReport {
         return sb.toString();
     }
 
-    /** "MISCALIBRATION holds in 62 % of draws (59-65 %)". */
+    /** "C holds in 62 % of draws (59-65 %)", for a conclusion C. */
     public static String holdsSentence(String conclusion, EnsembleSummary.Share share) {
         // whole percents, unless the interval is too narrow to show in them
         int decimals = 0;

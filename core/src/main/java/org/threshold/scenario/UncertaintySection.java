@@ -60,7 +60,7 @@ final class UncertaintySection {
                         + "' is the same parameter as '" + before + "', given before; each parameter may be uncertain once");
             }
             Distribution d = distribution(e.getValue(), field);
-            String problem = UncertaintyCheck.problem(ParameterDomain.of(path), d);
+            String problem = UncertaintyCheck.problem(ParameterDomain.of(scenario, path), d);
             if (problem != null) {
                 throw error(e.getValue(), field, problem);
             }

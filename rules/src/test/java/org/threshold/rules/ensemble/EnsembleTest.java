@@ -18,6 +18,7 @@ import org.threshold.ensemble.Ensemble;
 import org.threshold.ensemble.EnsembleOptions;
 import org.threshold.ensemble.EnsembleSummary;
 import org.threshold.report.EnsembleReport;
+import org.threshold.rules.EssayModel;
 import org.threshold.scenario.ScenarioReader;
 
 /**
@@ -148,8 +149,8 @@ class EnsembleTest {
 
         assertThat(split).isEqualTo(one);
         assertThat(one.draws()).isEqualTo(800);
-        assertThat(one.sensitivity()).containsKey(Ensemble.RISK_METRIC);
-        assertThat(one.sensitivity().get(Ensemble.RISK_METRIC)).hasSize(5)
+        assertThat(one.sensitivity()).containsKey(EssayModel.ESCALATION_RISK);
+        assertThat(one.sensitivity().get(EssayModel.ESCALATION_RISK)).hasSize(5)
                 .isSortedAccordingTo((a, b) -> Double.compare(b.total(), a.total()));
     }
 

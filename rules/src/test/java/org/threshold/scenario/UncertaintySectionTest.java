@@ -165,8 +165,9 @@ class UncertaintySectionTest {
     @Test
     void riskBoundsThatSomeDrawsWouldPutOutOfOrderAreAnError() {
         assertThat(error("  risk.elevated: {uniform: [0.2, 0.5]}\n").getMessage())
-                .startsWith("u.yaml:12:3: uncertainty: the risk bounds must rise in every draw")
-                .contains("risk.elevated can be drawn as high as 0.5 and risk.high as low as 0.45");
+                .startsWith("u.yaml:12:3: uncertainty: some draws would break the calibration: a draw may set "
+                        + "risk.elevated = 0.5, and then risk bounds must rise: risk.elevated <= risk.high <= risk.critical")
+                .contains("Maybe narrow the ranges of risk.elevated");
         assertThat(read("  risk.elevated: {uniform: [0.2, 0.45]}\n").uncertainty().size()).isEqualTo(1);
     }
 }
