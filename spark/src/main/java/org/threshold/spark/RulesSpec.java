@@ -1,0 +1,113 @@
+package org.threshold.spark;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.threshold.Reasoner;
+import org.threshold.RulePack;
+import org.threshold.RuleSource;
+import org.threshold.Threshold;
+
+/**
+ * The rules of a job as text, so that they travel to a cluster's executors: a Drools knowledge
+ * base cannot be serialised, so each executor builds its reasoner from these (once per JVM, see
+ * {@link ExecutorEnsembles}). The default packs travel as a flag: they are on every executor's
+ * class path, in the job's jar.
+ *
+ * @param defaultPacks whether the packs registered on the class path are loaded
+ * @param packs the user's packs ({@code --rules}), in load order, read on the driver
+ * @param maxFirings the most rule firings one assessment may take
+ */
+public record RulesSpec(boolean defaultPacks, List<Pack> packs, int maxFirings) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public RulesSpec {
+        packs = List.copyOf(packs);
+    }
+
+    /**
+     * One pack's files and calibration keys.
+     *
+     * @param name the pack's name, as messages show it
+     * @param files its DRL files, in load order
+     * @param calibration the calibration keys it declares, with their defaults, in its order
+     */
+    public record Pack(String name, List<DrlFile> files, Map<String, Double> calibration) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        public Pack {
+            Objects.requireNonNull(name, "name");
+            files = List.copyOf(files);
+            calibration = Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
+        }
+
+        /** The text of a pack, as read (on the driver). */
+        static Pack of(RulePack pack) {
+            List<DrlFile> files = new ArrayList<>();
+            for (RuleSource s : pack.sources()) {
+                files.add(new DrlFile(s.name(), s.drl()));
+            }
+            return new Pack(pack.name(), files, pack.calibration());
+        }
+
+        RulePack toPack() {
+            List<RuleSource> sources = new ArrayList<>();
+            for (DrlFile f : files) {
+                sources.add(new RuleSource(f.name(), f.drl()));
+            }
+            return RulePack.of(name, sources, calibration);
+        }
+    }
+
+    /**
+     * One DRL file.
+     *
+     * @param name where it came from (a path on the driver's machine), for messages
+     * @param drl its text
+     */
+    public record DrlFile(String name, String drl) implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        public DrlFile {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(drl, "drl");
+        }
+    }
+
+    /**
+     * The rules of {@code threshold ensemble --rules PATH... [--no-default-rules] [--max-firings N]}:
+     * each path read now, as the local command reads it.
+     *
+     * @throws org.threshold.InvalidRulesException where a path is missing or holds no rules
+     */
+    public static RulesSpec read(boolean defaultPacks, List<Path> rules, int maxFirings) {
+        List<Pack> packs = new ArrayList<>();
+        for (Path p : rules) {
+            packs.add(Pack.of(RulePack.fromPath(p)));
+        }
+        return new RulesSpec(defaultPacks, packs, maxFirings);
+    }
+
+    /**
+     * A new reasoner of these rules, built as {@code Threshold.builder()} builds the local
+     * command's: the default packs (unless left out), then the user's in order.
+     *
+     * @throws org.threshold.InvalidRulesException where a rule file does not compile
+     */
+    public Reasoner build() {
+        Threshold.Builder builder = Threshold.builder().defaultPacks(defaultPacks).maxFirings(maxFirings);
+        for (Pack p : packs) {
+            builder.pack(p.toPack());
+        }
+        return builder.build();
+    }
+}
