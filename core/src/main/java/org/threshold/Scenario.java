@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.threshold.ensemble.Uncertainty;
 import org.threshold.fact.Capacity;
 import org.threshold.fact.Event;
 import org.threshold.fact.Faction;
@@ -30,7 +31,8 @@ import org.threshold.fact.Strain;
  *
  * <p>Every event counts, identical ones too: two equal strikes are two strikes. Events dated after
  * {@link #asOf()} are kept (a timeline may need them) but not assessed. The {@link Policy} says
- * how the observer acts on its own posture in a simulation; assessments ignore it.
+ * how the observer acts on its own posture in a simulation; assessments ignore it, as they ignore
+ * the {@link Uncertainty} an ensemble draws from.
  */
 public record Scenario(
         String name,
@@ -43,7 +45,8 @@ public record Scenario(
         Map<Party, HumanCost> costs,
         List<Event> events,
         Calibration calibration,
-        Policy policy) {
+        Policy policy,
+        Uncertainty uncertainty) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -67,12 +70,21 @@ public record Scenario(
         events = List.copyOf(distinctInstances(events == null ? List.of() : events));
         calibration = calibration == null ? Calibration.defaults() : calibration;
         policy = policy == null ? Policy.NONE : policy;
+        uncertainty = uncertainty == null ? Uncertainty.NONE : uncertainty;
         Set<String> names = new LinkedHashSet<>();
         for (Faction f : factions) {
             if (!names.add(f.name())) {
                 throw new IllegalArgumentException("two factions are named '" + f.name() + "'");
             }
         }
+    }
+
+    /** A scenario without an {@code uncertainty:} section. */
+    public Scenario(String name, LocalDate asOf, Capacity capacity, ReturnTicket returnTicket, List<Faction> factions,
+            Strain strain, Set<Signal> signals, Map<Party, HumanCost> costs, List<Event> events, Calibration calibration,
+            Policy policy) {
+        this(name, asOf, capacity, returnTicket, factions, strain, signals, costs, events, calibration, policy,
+                Uncertainty.NONE);
     }
 
     /** A scenario without a policy. */
@@ -83,13 +95,23 @@ public record Scenario(
 
     /** The same scenario assessed as of another day. */
     public Scenario withAsOf(LocalDate day) {
-        return new Scenario(name, day, capacity, returnTicket, factions, strain, signals, costs, events, calibration, policy);
+        return new Scenario(name, day, capacity, returnTicket, factions, strain, signals, costs, events, calibration, policy,
+                uncertainty);
     }
 
     /** The same scenario with other events. */
     public Scenario withEvents(List<? extends Event> newEvents) {
         return new Scenario(name, asOf, capacity, returnTicket, factions, strain, signals, costs, List.copyOf(newEvents),
-                calibration, policy);
+                calibration, policy, uncertainty);
+    }
+
+    /**
+     * The same scenario with another {@code uncertainty:} section (only {@code ensemble} reads it).
+     * The paths are not checked here; {@link org.threshold.ensemble.Ensemble#of} checks them.
+     */
+    public Scenario withUncertainty(Uncertainty newUncertainty) {
+        return new Scenario(name, asOf, capacity, returnTicket, factions, strain, signals, costs, events, calibration, policy,
+                newUncertainty);
     }
 
     /** A builder for a scenario with this name, assessed as of this day. */
@@ -109,6 +131,7 @@ public record Scenario(
         b.events.addAll(events);
         b.calibration = calibration;
         b.policy = policy;
+        b.uncertainty = uncertainty;
         return b;
     }
 
@@ -186,6 +209,7 @@ public record Scenario(
         private final List<Event> events = new ArrayList<>();
         private Calibration calibration = Calibration.defaults();
         private Policy policy = Policy.NONE;
+        private Uncertainty uncertainty = Uncertainty.NONE;
 
         private Builder(String name, LocalDate asOf) {
             this.name = Objects.requireNonNull(name, "name");
@@ -259,9 +283,15 @@ public record Scenario(
             return this;
         }
 
+        /** How unsure the scenario's numbers are, for {@code ensemble}; see {@link Uncertainty}. */
+        public Builder uncertainty(Uncertainty uncertainty) {
+            this.uncertainty = Objects.requireNonNull(uncertainty, "uncertainty");
+            return this;
+        }
+
         public Scenario build() {
             return new Scenario(name, asOf, capacity, returnTicket, factions, strain, signals, costs, events, calibration,
-                    policy);
+                    policy, uncertainty);
         }
     }
 }
