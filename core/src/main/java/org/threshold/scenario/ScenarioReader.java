@@ -78,7 +78,7 @@ public final class ScenarioReader {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final List<String> TOP_KEYS = List.of("name", "asOf", "adversary", "observer", "costs", "events", "calibration", "policy");
+    private static final List<String> TOP_KEYS = List.of("name", "asOf", "adversary", "observer", "costs", "events", "calibration", "policy", "uncertainty");
     private static final List<String> ADVERSARY_KEYS = List.of("capacity", "returnTicket", "factions", "strain");
     private static final List<String> RETURN_TICKET_KEYS = List.of("finance", "recognition", "eliteAspiration", "negotiability");
     private static final List<String> FACTION_KEYS = List.of("name", "stance", "influence");
@@ -505,11 +505,14 @@ public final class ScenarioReader {
         if (policy != null) {
             b.policy(policy(map(policy, "policy", "a mapping with press, hold and contain")));
         }
+        Scenario built;
         try {
-            return b.build();
+            built = b.build();
         } catch (IllegalArgumentException e) {
             throw error(top.line(), top.column(), null, e.getMessage());
         }
+        Node uncertainty = optionalSection(top, "uncertainty");
+        return uncertainty == null ? built : built.withUncertainty(new UncertaintySection(source).read(uncertainty, built));
     }
 
     private Policy policy(Node.MapNode m) {
