@@ -60,6 +60,14 @@ public final class ExecutorEnsembles {
     }
 
     /**
+     * Keeps a reasoner the caller built of exactly these rules (the driver's, already checked), so
+     * that tasks in this JVM use it instead of building their own.
+     */
+    public static synchronized void remember(RulesSpec rules, Reasoner reasoner) {
+        REASONERS.putIfAbsent(rules, reasoner);
+    }
+
+    /**
      * The ensemble of this job in this JVM, built on first use, with the reasoner of its rules.
      *
      * @throws org.threshold.InvalidRulesException where a rule file does not compile

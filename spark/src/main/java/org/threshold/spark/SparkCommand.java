@@ -1,9 +1,12 @@
 package org.threshold.spark;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.threshold.Suggestions;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +26,10 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
 public final class SparkCommand implements Runnable {
 
-    /** The program's name in messages. */
+    /** The program's name. */
     static final String NAME = "threshold-spark";
+    /** Messages start as those of the {@code threshold} command line, whose options this program shares. */
+    static final String PREFIX = "threshold: ";
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fault of the program. */
@@ -46,7 +51,6 @@ public final class SparkCommand implements Runnable {
     void quiet(boolean on) {
         if (on) {
             Configurator.setLevel("org.threshold", Level.ERROR);
-            Configurator.setLevel("org.apache.spark", Level.ERROR);
         }
     }
 
@@ -67,12 +71,16 @@ public final class SparkCommand implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(t -> FAULT);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println(NAME + ": " + ex.getMessage());
+            err.println(PREFIX + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                suggestOptions(unmatched, err);
+            }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println(NAME + ": internal error: " + ex);
+            // the first line only: Spark's messages may carry remote stack traces
+            err.println(PREFIX + "internal error: " + String.valueOf(ex).lines().findFirst().orElse(""));
             err.println("This is a fault of the program; please report it with the input that caused it.");
             return FAULT;
         });
@@ -80,6 +88,30 @@ public final class SparkCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static void suggestOptions(CommandLine.UnmatchedArgumentException ex, PrintWriter err) {
+        List<String> options = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : ex.getCommandLine().getCommandSpec().options()) {
+            for (String name : o.names()) {
+                if (name.startsWith("--")) {
+                    options.add(name);
+                }
+            }
+        }
+        List<String> commands = new ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
+        for (String arg : ex.getUnmatched()) {
+            if (arg.equals("--threads") || arg.startsWith("--threads=")) {
+                err.println("On Spark the cores come from --master (local[N] on this machine, or the cluster's executors) "
+                        + "and the tasks from --partitions.");
+                continue;
+            }
+            List<String> near = arg.startsWith("--") ? Suggestions.nearest(arg, options, 2)
+                    : arg.startsWith("-") ? List.of() : Suggestions.nearest(arg, commands, 2);
+            if (!near.isEmpty()) {
+                err.println("Maybe you meant " + String.join(" or ", near) + " instead of " + arg + ".");
+            }
+        }
     }
 
     /** The version from the jar's manifest. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.threshold.RuleFailureException;
 import org.threshold.ensemble.DrawResults;
 import org.threshold.ensemble.Ensemble;
 import org.threshold.ensemble.EnsembleSummary;
@@ -47,9 +48,22 @@ public final class SparkEnsemble {
         int wanted = partitions > 0 ? partitions : PARTITIONS_PER_CORE * Math.max(1, spark.defaultParallelism());
         List<DrawRange> ranges = ranges(driver.assessments(), wanted);
         List<DrawResults> parts = spark.parallelize(ranges, ranges.size())
-                .map(r -> ExecutorEnsembles.ensemble(job).evaluate(r.from(), r.to()))
+                .map(r -> evaluate(job, r))
                 .collect();
         return driver.summarise(parts);
+    }
+
+    /**
+     * One task: its range of draws, assessed by its executor's ensemble. A rule failure comes back
+     * as its message alone, which always travels to the driver (the engine's own exception in its
+     * cause might not serialise).
+     */
+    static DrawResults evaluate(EnsembleJob job, DrawRange range) {
+        try {
+            return ExecutorEnsembles.ensemble(job).evaluate(range.from(), range.to());
+        } catch (RuleFailureException e) {
+            throw new RuleFailureException(e.getMessage());
+        }
     }
 
     /**

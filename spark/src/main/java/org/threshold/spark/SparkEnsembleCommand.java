@@ -6,36 +6,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.threshold.InvalidRulesException;
-import org.threshold.InvalidScenarioException;
 import org.threshold.Reasoner;
 import org.threshold.RuleFailureException;
-import org.threshold.Scenario;
-import org.threshold.Threshold;
-import org.threshold.ensemble.EnsembleOptions;
+import org.threshold.RulePack;
+import org.threshold.cli.EnsembleArguments;
+import org.threshold.ensemble.Ensemble;
 import org.threshold.ensemble.EnsembleSummary;
-import org.threshold.scenario.ScenarioReader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code threshold-spark ensemble SCENARIO [options of threshold ensemble] [--master URL] [--partitions N]}:
- * the ensemble of {@code threshold ensemble} as a Spark job, with the same output.
+ * the ensemble of {@code threshold ensemble} as a Spark job, with the same output. Everything the
+ * user gave is read and checked on the driver, with the local command's messages, before Spark
+ * starts; then the job ships as text ({@link EnsembleJob}).
  */
 @Command(name = "ensemble",
         mixinStandardHelpOptions = true,
-        description = {"Assess many draws of a scenario's uncertain numbers (its uncertainty: section) as an Apache "
-                + "Spark job over partitions of draw indices, and report how often each conclusion, posture and "
-                + "risk level holds, how the metrics spread and, with --sensitivity, which assumptions drive them. "
-                + "The output equals 'threshold ensemble' with the same scenario and options, bit for bit."},
+        description = {"Assess many draws of a scenario whose numbers are uncertain (its uncertainty: section) as an "
+                + "Apache Spark job over partitions of draw indices: how often each conclusion, posture and risk level "
+                + "holds, how the metrics spread, and which uncertain inputs carry each conclusion. The output equals "
+                + "'threshold ensemble' with the same scenario and options, bit for bit."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
 final class SparkEnsembleCommand implements Callable<Integer> {
@@ -43,17 +43,17 @@ final class SparkEnsembleCommand implements Callable<Integer> {
     /** The master when neither --master nor spark-submit gives one. */
     static final String DEFAULT_MASTER = "local[*]";
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A scenario file (YAML, or JSON) with an uncertainty: section.")
-    Path scenario;
+    @CommandLine.Mixin
+    EnsembleArguments arguments = new EnsembleArguments();
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Where Spark runs the job: local[*] (default: every core of this machine), local[N], "
-                    + "spark://HOST:PORT, yarn, k8s://... Under spark-submit, its own --master applies unless this is given.")
+            description = "Where Spark runs the job: local[*] (the default: every core of this machine), local[N], "
+                    + "spark://HOST:PORT, yarn, k8s://HOST:PORT. Under spark-submit, its --master applies unless this is given.")
     String master;
 
     @Option(names = "--partitions", paramLabel = "N",
-            description = "How many ranges of draws to cut the work into, one task each (default: "
-                    + SparkEnsemble.PARTITIONS_PER_CORE + " per core of the cluster).")
+            description = "Ranges of draws to cut the work into, one task each (default: "
+                    + SparkEnsemble.PARTITIONS_PER_CORE + " per core Spark offers).")
     Integer partitions;
 
     @CommandLine.Spec
@@ -61,80 +61,84 @@ final class SparkEnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (partitions != null && partitions < 1) {
             throw bad("--partitions: expected a positive number of partitions, got " + partitions);
         }
-        // everything the user gave is checked here, on the driver, before Spark starts
-        RulesSpec rules;
-        Reasoner reasoner;
-        try {
-            rules = RulesSpec.read(true, List.of(), Threshold.DEFAULT_MAX_FIRINGS);
-            reasoner = ExecutorEnsembles.reasoner(rules);
-        } catch (InvalidRulesException e) {
-            err.println(SparkCommand.NAME + ": " + e.getMessage());
+        arguments.check(spec);
+        Reasoner reasoner = arguments.reasonerOrNull(spec, err);
+        if (reasoner == null) {
             return SparkCommand.BAD_INPUT;
         }
-        EnsembleJob job;
-        try {
-            job = job(rules, reasoner, EnsembleOptions.defaults());
-            ExecutorEnsembles.ensemble(job);
-        } catch (InvalidScenarioException e) {
-            err.println(SparkCommand.NAME + ": " + e.getMessage());
+        Ensemble checked = arguments.ensembleOrNull(reasoner, spec, err);
+        if (checked == null) {
             return SparkCommand.BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            err.println(SparkCommand.NAME + ": " + scenario + ": " + e.getMessage());
+        }
+        RulesSpec rules = rules(reasoner);
+        ExecutorEnsembles.remember(rules, reasoner);
+        EnsembleJob job = job(rules);
+        if (job == null) {
+            return SparkCommand.BAD_INPUT;
+        }
+        Ensemble shipped = ExecutorEnsembles.ensemble(job);
+        if (!shipped.scenario().equals(checked.scenario())) {
+            err.println(SparkCommand.PREFIX + arguments.scenarioFile() + ": the file reads differently from its text as "
+                    + "YAML, as the executors read it. Maybe write the scenario as YAML.");
             return SparkCommand.BAD_INPUT;
         }
         EnsembleSummary summary;
-        JavaSparkContext spark = start(job);
+        JavaSparkContext spark = start();
         try {
             summary = SparkEnsemble.run(spark, job, partitions == null ? 0 : partitions);
-        } catch (RuntimeException e) {
-            RuleFailureException rule = cause(e, RuleFailureException.class);
-            if (rule != null) {
-                err.println(SparkCommand.NAME + ": " + rule.getMessage());
-                return rules.packs().isEmpty() ? SparkCommand.FAULT : SparkCommand.BAD_INPUT;
+        } catch (Exception e) { // Spark's SparkException is checked, though Scala throws it undeclared
+            String rule = ruleFailure(e);
+            if (rule == null) {
+                throw new IllegalStateException("the Spark job failed: " + e.getMessage(), e);
             }
-            throw e;
+            err.println(SparkCommand.PREFIX + rule);
+            return arguments.failureExitCode();
         } finally {
             spark.stop();
         }
-        out.println(summary);
-        return 0;
+        return arguments.print(summary, spec);
     }
 
     /**
-     * The job: the scenario file's text with the rules and options. The file is read as the local
-     * command reads it (for its messages), and its text must read to the same scenario, as the
-     * executors will read it.
+     * The rules to ship: the user's packs as the driver read them (the last packs of the reasoner,
+     * one a {@code --rules} path), so that every executor builds the reasoner the driver checked.
      */
-    private EnsembleJob job(RulesSpec rules, Reasoner reasoner, EnsembleOptions options) {
-        Scenario fromFile = ScenarioReader.read(scenario, reasoner.calibrationKeys());
-        String text;
+    private RulesSpec rules(Reasoner reasoner) {
+        List<RulePack> all = reasoner.packs();
+        int user = arguments.rulePaths().size();
+        List<RulesSpec.Pack> packs = new ArrayList<>();
+        for (RulePack p : all.subList(all.size() - user, all.size())) {
+            packs.add(RulesSpec.Pack.of(p));
+        }
+        return new RulesSpec(arguments.defaultRules(), packs, arguments.maxFirings());
+    }
+
+    /** The job: the scenario file's text with the rules and options; null after telling the user why not. */
+    private EnsembleJob job(RulesSpec rules) {
+        Path file = arguments.scenarioFile();
         try {
-            text = Files.readString(scenario, StandardCharsets.UTF_8);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return new EnsembleJob(file.toString(), text, rules, arguments.options());
         } catch (IOException e) {
-            throw new InvalidScenarioException(scenario.toString(), 0, 0, null, "cannot read the file (" + e.getMessage() + ")");
+            spec.commandLine().getErr().println(SparkCommand.PREFIX + file + ": cannot read the file (" + e.getMessage() + ")");
+            return null;
         }
-        EnsembleJob job = new EnsembleJob(scenario.toString(), text, rules, options);
-        if (!job.scenario(reasoner).equals(fromFile)) {
-            throw new InvalidScenarioException(scenario.toString(), 0, 0, null, "this JSON file reads differently as the "
-                    + "YAML the executors read. Maybe write the scenario as YAML.");
-        }
-        return job;
     }
 
     /** The Spark context: the given master, else spark-submit's, else {@value #DEFAULT_MASTER}. */
-    private JavaSparkContext start(EnsembleJob job) {
-        SparkConf conf = new SparkConf().setAppName("threshold ensemble " + scenario.getFileName());
+    private JavaSparkContext start() {
+        SparkConf conf = new SparkConf().setAppName("threshold ensemble " + arguments.scenarioFile().getFileName());
         if (master != null) {
             conf.setMaster(master);
         } else {
             conf.setIfMissing("spark.master", DEFAULT_MASTER);
         }
         if (conf.get("spark.master").startsWith("local")) {
+            // no web UI (and no port taken) for a run on this machine
             conf.setIfMissing("spark.ui.enabled", "false");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
@@ -142,23 +146,36 @@ final class SparkEnsembleCommand implements Callable<Integer> {
         conf.setIfMissing("spark.driver.maxResultSize", "0");
         try {
             return new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException is checked, though Scala throws it undeclared
             if (String.valueOf(e.getMessage()).contains("Master URL")) {
-                throw bad("--master: " + e.getMessage() + ". Expected local[*], local[N], spark://HOST:PORT, yarn or k8s://...");
+                throw bad("--master: " + e.getMessage() + ". Expected local[*], local[N], spark://HOST:PORT, yarn or "
+                        + "k8s://HOST:PORT.");
             }
-            throw e;
+            throw new IllegalStateException("Spark did not start: " + e.getMessage(), e);
         }
     }
 
-    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
-        List<Throwable> seen = new ArrayList<>();
-        for (Throwable c = t; c != null && !seen.contains(c); c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
+    /**
+     * The message of the rule failure that failed the job, or null where something else did. The
+     * failure travels as the cause of Spark's exception, or (where Spark could not send the
+     * exception itself) within its message, as {@code org.threshold.RuleFailureException: MESSAGE}.
+     */
+    static String ruleFailure(Throwable t) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            if (c instanceof RuleFailureException rule) {
+                return rule.getMessage();
             }
-            seen.add(c);
         }
-        return null;
+        String marker = RuleFailureException.class.getName() + ": ";
+        String message = String.valueOf(t.getMessage());
+        int at = message.indexOf(marker);
+        if (at < 0) {
+            return null;
+        }
+        String rest = message.substring(at + marker.length());
+        int end = rest.indexOf('\n');
+        return (end < 0 ? rest : rest.substring(0, end)).strip();
     }
 
     private CommandLine.ParameterException bad(String message) {
