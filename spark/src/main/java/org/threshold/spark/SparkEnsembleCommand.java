@@ -140,6 +140,9 @@ final class SparkEnsembleCommand implements Callable<Integer> {
         if (conf.get("spark.master").startsWith("local")) {
             // no web UI (and no port taken) for a run on this machine
             conf.setIfMissing("spark.ui.enabled", "false");
+        } else {
+            // run with java -jar against a cluster: the executors need this jar (spark-submit ships it itself)
+            ownJar().ifPresent(jar -> conf.setIfMissing("spark.jars", jar));
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // every draw's outcome comes back to the driver, as the local command keeps them all
@@ -153,6 +156,22 @@ final class SparkEnsembleCommand implements Callable<Integer> {
             }
             throw new IllegalStateException("Spark did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** The jar this program runs from, where it runs from one. */
+    private static java.util.Optional<String> ownJar() {
+        try {
+            java.security.CodeSource source = SparkEnsembleCommand.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                Path p = Path.of(source.getLocation().toURI());
+                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".jar")) {
+                    return java.util.Optional.of(p.toString());
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            // not from a local jar file: spark-submit or the class path must provide the classes
+        }
+        return java.util.Optional.empty();
     }
 
     /**
