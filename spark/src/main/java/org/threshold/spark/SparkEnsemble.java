@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.threshold.RuleFailureException;
 import org.threshold.ensemble.DrawResults;
 import org.threshold.ensemble.Ensemble;
+import org.threshold.ensemble.EnsembleProgress;
 import org.threshold.ensemble.EnsembleSummary;
 
 /**
@@ -44,13 +47,67 @@ public final class SparkEnsemble {
      * @throws org.apache.spark.SparkException wrapped in a runtime exception where a task fails
      */
     public static EnsembleSummary run(JavaSparkContext spark, EnsembleJob job, int partitions) {
+        return run(spark, job, partitions, EnsembleProgress.NONE);
+    }
+
+    /**
+     * As {@link #run(JavaSparkContext, EnsembleJob, int)}, telling {@code progress} of the draws
+     * done as tasks finish (on Spark's listener thread).
+     */
+    public static EnsembleSummary run(JavaSparkContext spark, EnsembleJob job, int partitions, EnsembleProgress progress) {
         Ensemble driver = ExecutorEnsembles.ensemble(job);
         int wanted = partitions > 0 ? partitions : PARTITIONS_PER_CORE * Math.max(1, spark.defaultParallelism());
         List<DrawRange> ranges = ranges(driver.assessments(), wanted);
-        List<DrawResults> parts = spark.parallelize(ranges, ranges.size())
-                .map(r -> evaluate(job, r))
-                .collect();
-        return driver.summarise(parts);
+        Progress listener = new Progress(ranges, driver.assessments(), progress);
+        spark.sc().addSparkListener(listener);
+        try {
+            List<DrawResults> parts = spark.parallelize(ranges, ranges.size())
+                    .map(r -> evaluate(job, r))
+                    .collect();
+            listener.finish();
+            return driver.summarise(parts);
+        } finally {
+            spark.sc().removeSparkListener(listener);
+        }
+    }
+
+    /**
+     * Counts the draws of the tasks that finished, by their partition's range. Spark tells a
+     * listener of a task's end a little after the task ended, so the job's end reports every draw
+     * done itself ({@link #finish()}), and later news is ignored.
+     */
+    private static final class Progress extends SparkListener {
+        private final List<DrawRange> ranges;
+        private final long total;
+        private final EnsembleProgress progress;
+        private long done;
+        private boolean finished;
+
+        Progress(List<DrawRange> ranges, long total, EnsembleProgress progress) {
+            this.ranges = ranges;
+            this.total = total;
+            this.progress = progress;
+        }
+
+        @Override
+        public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+            int index = taskEnd.taskInfo().index();
+            if (!finished && taskEnd.taskInfo().successful() && index >= 0 && index < ranges.size()) {
+                DrawRange r = ranges.get(index);
+                done = Math.min(total, done + r.to() - r.from());
+                if (done < total) {
+                    progress.progress(done, total);
+                }
+            }
+        }
+
+        /** Every draw is done: tells so once. */
+        synchronized void finish() {
+            if (!finished) {
+                finished = true;
+                progress.progress(total, total);
+            }
+        }
     }
 
     /**
