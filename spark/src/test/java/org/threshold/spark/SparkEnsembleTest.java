@@ -12,12 +12,24 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.threshold.Reasoner;
 import org.threshold.Threshold;
 import org.threshold.ensemble.Ensemble;
 import org.threshold.ensemble.EnsembleOptions;
 import org.threshold.ensemble.EnsembleSummary;
 
+/** The Spark job and the executors' reasoners, in one {@code local[2]} context. */
 class SparkEnsembleTest {
+
+    private static final String DRL = """
+            package org.example.extra
+            import org.threshold.fact.AsOf
+            rule "extra: noop"
+            when
+                AsOf()
+            then
+            end
+            """;
 
     private static JavaSparkContext spark;
 
@@ -59,5 +71,39 @@ class SparkEnsembleTest {
         assertThat(told).isNotEmpty().allSatisfy(t -> assertThat(t[1]).isEqualTo(900));
         assertThat(told.get(told.size() - 1)[0]).isEqualTo(900);
         assertThat(told).extracting(t -> t[0]).isSorted();
+    }
+
+    @Test
+    void everyTaskOfAJobInOneJvmSharesOneReasonerBuiltOnce() {
+        // rules no other test builds, so that this JVM has not built their reasoner yet
+        RulesSpec rules = new RulesSpec(false, List.of(new RulesSpec.Pack("extra",
+                List.of(new RulesSpec.DrlFile("extra.drl", DRL.replace("noop", "shared"))), java.util.Map.of())),
+                Threshold.DEFAULT_MAX_FIRINGS);
+        long builtBefore = ExecutorEnsembles.reasonersBuilt();
+
+        List<Integer> identities = spark.parallelize(List.of(1, 2, 3, 4, 5, 6, 7, 8), 8)
+                .map(i -> System.identityHashCode(ExecutorEnsembles.reasoner(rules)))
+                .collect();
+
+        assertThat(identities).hasSize(8).containsOnly(System.identityHashCode(ExecutorEnsembles.reasoner(rules)));
+        assertThat(ExecutorEnsembles.reasonersBuilt() - builtBefore).isEqualTo(1);
+    }
+
+    @Test
+    void equalRulesShareAReasonerAndChangedRulesGetTheirOwn() {
+        RulesSpec a = new RulesSpec(false, List.of(new RulesSpec.Pack("extra",
+                List.of(new RulesSpec.DrlFile("extra.drl", DRL)), java.util.Map.of())), Threshold.DEFAULT_MAX_FIRINGS);
+        RulesSpec sameContent = new RulesSpec(false, List.of(new RulesSpec.Pack("extra",
+                List.of(new RulesSpec.DrlFile("extra.drl", new String(DRL))), java.util.Map.of())), Threshold.DEFAULT_MAX_FIRINGS);
+        RulesSpec changed = new RulesSpec(false, List.of(new RulesSpec.Pack("extra",
+                List.of(new RulesSpec.DrlFile("extra.drl", DRL.replace("noop", "nothing"))), java.util.Map.of())),
+                Threshold.DEFAULT_MAX_FIRINGS);
+
+        Reasoner first = ExecutorEnsembles.reasoner(a);
+
+        assertThat(ExecutorEnsembles.reasoner(sameContent)).isSameAs(first);
+        Reasoner other = ExecutorEnsembles.reasoner(changed);
+        assertThat(other).isNotSameAs(first);
+        assertThat(other.ruleNames()).contains("extra: nothing").doesNotContain("extra: noop");
     }
 }

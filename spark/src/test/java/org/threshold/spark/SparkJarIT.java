@@ -26,6 +26,10 @@ class SparkJarIT {
     }
 
     private static Run java(String... args) throws IOException, InterruptedException {
+        return java(java.util.Map.of(), args);
+    }
+
+    private static Run java(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -35,7 +39,9 @@ class SparkJarIT {
         Path out = Files.createTempFile("threshold-spark-out", ".txt");
         Path err = Files.createTempFile("threshold-spark-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            Process p = builder
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
@@ -62,6 +68,34 @@ class SparkJarIT {
         assertThat(localCode).isZero();
         assertThat(spark.err()).as("Spark's log stays quiet by default").isEmpty();
         assertThat(spark.out()).isEqualTo(local.toString());
+    }
+
+    /**
+     * Spark's {@code local-cluster} master starts a standalone master and workers in the driver's
+     * JVM and each executor in a JVM of its own, launched as on a cluster from SPARK_HOME/jars:
+     * nothing but the job's text reaches them, and each builds its own reasoner.
+     */
+    @Test
+    void executorsInJvmsOfTheirOwnGiveTheLocalCommandsJson(@TempDir Path sparkHome) throws Exception {
+        Files.createDirectories(sparkHome.resolve("jars"));
+        Files.copy(JAR, sparkHome.resolve("jars").resolve("threshold-spark.jar"));
+        Files.writeString(sparkHome.resolve("RELEASE"), "Spark as the executors of this test see it\n");
+
+        Run spark = java(java.util.Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13"),
+                "ensemble", UNCERTAIN.toString(), "--samples", "1200", "--seed", "5", "--format", "json",
+                "--master", "local-cluster[2,1,1024]");
+        StringWriter local = new StringWriter();
+        ThresholdCommand.run(new PrintWriter(local), new PrintWriter(new StringWriter()),
+                "ensemble", UNCERTAIN.toString(), "--samples", "1200", "--seed", "5", "--format", "json", "--threads", "1");
+
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
+        assertThat(spark.out()).isEqualTo(local.toString());
+        List<Path> executorLogs;
+        try (var files = Files.walk(sparkHome.resolve("work"))) {
+            executorLogs = files.filter(f -> f.getFileName().toString().equals("stderr")).toList();
+        }
+        assertThat(executorLogs).as("one log per executor JVM").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Files.readString(executorLogs.get(0))).contains("CoarseGrainedExecutorBackend");
     }
 
     @Test
