@@ -58,6 +58,7 @@ final class Draws {
     private final ContinuousDistribution[] continuous;
     private final UniformDiscreteDistribution[] discrete;
     private final double[] constants;
+    private final ParameterDomain[] domains;
 
     Draws(Scenario scenario) {
         this.scenario = scenario;
@@ -68,10 +69,12 @@ final class Draws {
         continuous = new ContinuousDistribution[p];
         discrete = new UniformDiscreteDistribution[p];
         constants = new double[p];
+        domains = new ParameterDomain[p];
         for (int j = 0; j < p; j++) {
             String path = paths.get(j);
             targets[j] = target(scenario, path);
             ParameterDomain domain = ParameterDomain.of(path);
+            domains[j] = domain;
             Distribution d = distributions.get(j);
             constants[j] = Double.NaN;
             if (d instanceof Distribution.Uniform u) {
@@ -138,7 +141,7 @@ final class Draws {
             return ((Distribution.Choice) distributions.get(j)).values().get(discrete[j].inverseCumulativeProbability(u));
         }
         double x = continuous[j].inverseCumulativeProbability(u);
-        ParameterDomain domain = ParameterDomain.of(paths.get(j));
+        ParameterDomain domain = domains[j];
         if (x < domain.low() || (domain.lowExcluded() && x == domain.low())) {
             x = domain.lowExcluded() ? Math.nextUp(domain.low()) : domain.low();
         } else if (x > domain.high()) {

@@ -28,6 +28,9 @@ import java.util.Map;
  *     for {@code escalationRisk}, the Sobol indices of every parameter, highest total first; else empty
  * @param splits for each conclusion that holds in some draws but not all, each parameter's best
  *     single split (strongest first)
+ * @param boxes for each conclusion that holds in some draws but not all, the simplest box of at
+ *     most three parameter ranges where it holds in at least 80 % of the draws (scenario discovery
+ *     in the spirit of PRIM); null where none reaches that density
  * @param sensitivityRequested whether sensitivity was asked for
  */
 public record EnsembleSummary(
@@ -44,6 +47,7 @@ public record EnsembleSummary(
         Map<String, MetricSummary> metrics,
         Map<String, List<SobolIndex>> sensitivity,
         Map<String, List<Split>> splits,
+        Map<String, Box> boxes,
         boolean sensitivityRequested) implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -55,6 +59,7 @@ public record EnsembleSummary(
         metrics = frozen(metrics);
         sensitivity = frozen(sensitivity);
         splits = frozen(splits);
+        boxes = Collections.unmodifiableMap(new LinkedHashMap<>(boxes));
     }
 
     private static <K, V> Map<K, V> frozen(Map<K, V> m) {
@@ -116,6 +121,36 @@ public record EnsembleSummary(
      */
     public record Split(String parameter, double threshold, double above, long aboveDraws, double below,
             long belowDraws) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * A box of parameter ranges where a conclusion mostly holds.
+     *
+     * @param ranges the ranges, at most three, in the order of the parameters
+     * @param density the share of draws inside the box where the conclusion holds
+     * @param coverage the share of all draws where it holds that lie inside the box
+     * @param support the share of draws inside the box
+     * @param draws the draws the box was found on (the first, in index order, up to 20,000)
+     */
+    public record Box(List<Range> ranges, double density, double coverage, double support, long draws)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Box {
+            ranges = List.copyOf(ranges);
+        }
+    }
+
+    /**
+     * One parameter's range in a box: values above {@code above} (where given) and below
+     * {@code below} (where given), both ends excluded.
+     *
+     * @param parameter the parameter's path
+     * @param above the low end, or null for none
+     * @param below the high end, or null for none
+     */
+    public record Range(String parameter, Double above, Double below) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 }

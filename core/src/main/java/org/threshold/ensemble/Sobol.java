@@ -17,7 +17,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       {@code ST_j = mean((f(A) - f(AB_j))^2) / 2 / V}.
  * </ul>
  *
- * <p>{@code V} is the variance of the 2N outputs of A and B. Each index comes with a 95 %
+ * <p>{@code V} is the variance of the 2N outputs of A and B, and {@code f(B)} in the first-order
+ * estimator is taken about their mean (as SALib centres the outputs): that leaves its expectation
+ * unchanged, since {@code f(AB_j) - f(A)} has mean 0, and keeps its variance from growing with the
+ * square of the output's mean. Each index comes with a 95 %
  * percentile bootstrap interval: the base draws are resampled with replacement
  * {@value #RESAMPLES} times, by generators seeded from the seed and the replicate's number, so the
  * intervals are the same on every run. Sums run in index order: the result is the same bit for
@@ -118,7 +121,7 @@ public final class Sobol {
             double s1 = 0;
             double st = 0;
             for (int k : rows) {
-                s1 += fB[k] * (ab[k] - fA[k]);
+                s1 += (fB[k] - mean) * (ab[k] - fA[k]);
                 double d = fA[k] - ab[k];
                 st += d * d;
             }

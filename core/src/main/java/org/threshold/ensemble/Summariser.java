@@ -95,11 +95,15 @@ final class Summariser {
             }
         }
         Map<String, List<EnsembleSummary.Split>> splits = splits(uncertain, x, y, n);
+        Map<String, EnsembleSummary.Box> boxes = new LinkedHashMap<>();
+        for (int k : uncertain) {
+            boxes.put(ensemble.conclusions().get(k), Discovery.find(ensemble.parameters(), x, y[k]));
+        }
         Map<String, List<EnsembleSummary.SobolIndex>> sensitivity = ensemble.options().sensitivity()
                 ? sensitivity(uncertain) : Map.of();
         return new EnsembleSummary(ensemble.scenario().name(), ensemble.scenario().asOf(), ensemble.options().samples(),
                 ensemble.options().seed(), total, ensemble.scenario().uncertainty(), n, posture, risk, shares,
-                metricSummaries, sensitivity, splits, ensemble.options().sensitivity());
+                metricSummaries, sensitivity, splits, boxes, ensemble.options().sensitivity());
     }
 
     private Map<String, List<EnsembleSummary.Split>> splits(List<Integer> uncertain, double[][] x, boolean[][] y, int n) {

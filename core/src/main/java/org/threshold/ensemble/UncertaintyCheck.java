@@ -94,8 +94,10 @@ public final class UncertaintyCheck {
         return new double[] {d.lowest(), d.highest()};
     }
 
-    static String num(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(10)).stripTrailingZeros()
-                .toPlainString().toLowerCase(Locale.ROOT);
+    /** A number as a message shows it: up to 10 significant digits, plain unless very large or small. */
+    public static String num(double v) {
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(10)).stripTrailingZeros();
+        double a = Math.abs(v);
+        return (a == 0 || (a >= 1e-6 && a < 1e15) ? d.toPlainString() : d.toString()).toLowerCase(Locale.ROOT);
     }
 }

@@ -34,6 +34,9 @@ final class UncertaintySection {
     }
 
     Uncertainty read(Node node, Scenario scenario) {
+        if (node instanceof Node.Scalar empty && empty.kind() == Node.Scalar.Kind.STRING && empty.text().isEmpty()) {
+            return Uncertainty.NONE; // "uncertainty:" at the end of the file, with nothing after it
+        }
         if (!(node instanceof Node.MapNode section)) {
             throw error(node, "uncertainty", "expected a mapping of parameter paths to distributions, like "
                     + "adversary.capacity: {uniform: [0.6, 1.0]}; got " + node.describe());
@@ -146,7 +149,7 @@ final class UncertaintySection {
     }
 
     private static String shownNumber(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return UncertaintyCheck.num(v);
     }
 
     private double number(Node node, String field) {

@@ -101,6 +101,32 @@ class FuzzScenarioInputTest {
     }
 
     @Test
+    void theEnsembleCommandAnswersEveryHostileUncertaintySectionWithExitZeroOrTwoAndNoStackTrace() {
+        int examples = Math.max(30, HostileRule.EXAMPLES / 10);
+        java.util.Random random = new java.util.Random(12);
+        qt().withExamples(examples).withShrinkCycles(50).forAll(documents.hostile()).checkAssert(d -> {
+            // every input gets an uncertainty: section, then perhaps another mutation
+            HostileDocuments.Document withSection = HostileDocuments.mutate(d, HostileDocuments.Mutation.UNCERTAINTY, random);
+            Path file = write(withSection);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = ThresholdCommand.run(new PrintWriter(out), new PrintWriter(err), "ensemble", file.toString(),
+                    "--samples", "8", "--threads", "1", "--format", "json");
+
+            assertThat(err.toString()).as("no stack trace").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(code).as(err.toString()).isIn(0, 2);
+            if (code == 0) {
+                assertThat(parse(out.toString()).get("assessments").asLong()).isEqualTo(8);
+            } else {
+                assertThat(out.toString()).isEmpty();
+                assertThat(err.toString().strip()).as("one line naming the file").startsWith("threshold: " + file + ":")
+                        .doesNotContain("\n");
+            }
+            delete(file);
+        });
+    }
+
+    @Test
     void aCostWithoutItsHumanScoreIsAssessedNotAFault() throws Exception {
         // found by the long run: costs: {observer: {}} was a NullPointerException, exit code 1
         Path file = dir.resolve("cost.yaml");

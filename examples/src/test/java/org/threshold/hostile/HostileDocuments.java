@@ -35,7 +35,7 @@ final class HostileDocuments {
     /** What is done to a valid document. */
     enum Mutation {
         NONE, VALUE, KEY, DUPLICATE_KEY, ENUM, LINES, TRUNCATE, JUNK, ENCODING, EMPTY, MULTI_DOC, ALIASES,
-        ALIAS_BOMB, MANY_EVENTS, NESTING, HUGE, TABS, LINE_ENDINGS, JSON, SECTION_TYPE
+        ALIAS_BOMB, MANY_EVENTS, NESTING, HUGE, TABS, LINE_ENDINGS, JSON, SECTION_TYPE, UNCERTAINTY
     }
 
     /** One input: the bytes of a file, whether it is named {@code .json}, and how it was made. */
@@ -200,8 +200,58 @@ final class HostileDocuments {
                 return json(how, text, json, r);
             case SECTION_TYPE:
                 return doc(how, sectionType(text, json, r), json);
+            case UNCERTAINTY:
+                return doc(how, uncertainty(text, json, r), json);
             default:
                 throw new IllegalStateException(m.name());
+        }
+    }
+
+    /** Paths for an uncertainty: section: valid for most scenarios, near misses, aliases and nonsense. */
+    private static final String[] UNCERTAIN_PATHS = {
+        "adversary.capacity", "adversary.returnTicket.finance", "adversary.strain.budget", "factions.hardliners.influence",
+        "adversary.factions.pragmatists.influence", "costs.proxy.human", "events[0].severity", "events[1].severity",
+        "events[0].magnitude", "events[99].severity", "events[-1].severity", "humiliation.weight.capital",
+        "calibration.responseWindowDays", "responseWindowDays", "longWar.signals", "risk.elevated", "risk.high",
+        "threat.decay", "humiliation.halfLifeDays", "adversary.capacty", "capacity", "factions..influence", "", "\"\"",
+        "calibration.", "returnTicket.weight.finance", "'a: b'", "events[0]", "events[0.5].severity",
+    };
+
+    /** Distributions: valid, wrong shapes, wrong counts, out of range, unknown names. */
+    private static final String[] DISTRIBUTIONS = {
+        "{uniform: [0.2, 0.8]}", "{uniform: [0.8, 0.2]}", "{uniform: [0.5, 0.5]}", "{uniform: [0, 1]}", "{uniform: [-1, 2]}",
+        "{uniform: [0.2]}", "{uniform: []}", "{uniform: 0.5}", "{uniform: [a, b]}", "{uniform: [.nan, 1]}",
+        "{triangular: [0.1, 0.3, 0.9]}", "{triangular: [0.1, 0.95, 0.9]}", "{triangular: [0.1, 0.2]}",
+        "{normal: [0.5, 0.1]}", "{normal: [0.5, 0]}", "{normal: [0.5, -1]}", "{normal: [5, 1]}", "{normal: [0.5, 1e300]}",
+        "{normal: [1e-300, 1e-300]}", "{choice: [1, 2, 3]}", "{choice: []}", "{choice: [0.5]}", "{choice: [21, 30, 45]}",
+        "{choice: [0, 1.5]}", "{beta: [1, 2]}", "{Uniform: [0, 1]}", "{}", "{uniform: [0, 1], normal: [0, 1]}", "0.5", "[0.2, 0.8]",
+        "~", "{uniform: [1e-320, 4.9e-324]}", "{normal: [0.99999, 1e-9]}", "{choice: [1e308, -1e308]}",
+    };
+
+    /** An uncertainty: section of one to four entries (valid or not) added at the end of the document. */
+    private static String uncertainty(String text, boolean json, Random r) {
+        int n = 1 + r.nextInt(4);
+        StringBuilder yaml = new StringBuilder("\nuncertainty:\n");
+        StringBuilder js = new StringBuilder(", \"uncertainty\": {");
+        for (int i = 0; i < n; i++) {
+            String path = UNCERTAIN_PATHS[r.nextInt(UNCERTAIN_PATHS.length)];
+            String dist = DISTRIBUTIONS[r.nextInt(DISTRIBUTIONS.length)];
+            yaml.append("  ").append(path.isEmpty() ? "''" : path).append(": ").append(dist).append('\n');
+            js.append(i == 0 ? "" : ", ").append('"').append(path.replace("\"", "")).append("\": ")
+                    .append(toJsonValue(dist));
+        }
+        if (!json) {
+            return text + yaml;
+        }
+        int close = text.lastIndexOf('}');
+        return close < 0 ? text : text.substring(0, close) + js + "}" + text.substring(close);
+    }
+
+    private static String toJsonValue(String yamlFlow) {
+        try {
+            return JSON.writeValueAsString(YAML.readTree(yamlFlow));
+        } catch (IOException e) {
+            return "\"" + yamlFlow + "\"";
         }
     }
 
