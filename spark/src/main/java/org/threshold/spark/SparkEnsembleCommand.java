@@ -86,8 +86,7 @@ final class SparkEnsembleCommand implements Callable<Integer> {
         if (job == null) {
             return SparkCommand.BAD_INPUT;
         }
-        Ensemble shipped = ExecutorEnsembles.ensemble(job);
-        if (!shipped.scenario().equals(checked.scenario())) {
+        if (!readsTheSame(job, checked)) {
             err.println(SparkCommand.PREFIX + arguments.scenarioFile() + ": the file reads differently from its text as "
                     + "YAML, as the executors read it. Maybe write the scenario as YAML.");
             return SparkCommand.BAD_INPUT;
@@ -132,6 +131,19 @@ final class SparkEnsembleCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println(SparkCommand.PREFIX + file + ": cannot read the file (" + e.getMessage() + ")");
             return null;
+        }
+    }
+
+    /**
+     * Whether the job's text gives the ensemble the driver checked from the file (the file is
+     * read as JSON where its name ends in .json; the executors read any text as YAML, which JSON
+     * almost always is).
+     */
+    private static boolean readsTheSame(EnsembleJob job, Ensemble checked) {
+        try {
+            return ExecutorEnsembles.ensemble(job).scenario().equals(checked.scenario());
+        } catch (org.threshold.ThresholdException | IllegalArgumentException e) {
+            return false;
         }
     }
 

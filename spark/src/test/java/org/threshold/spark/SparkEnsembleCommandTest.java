@@ -87,6 +87,22 @@ class SparkEnsembleCommandTest {
     }
 
     @Test
+    void aJsonScenarioFileGivesTheLocalCommandsJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("moscow-struck-uncertain.json");
+        Object tree = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readValue(UNCERTAIN.toFile(),
+                Object.class);
+        new ObjectMapper().writeValue(json.toFile(), tree);
+        List<String> common = List.of("ensemble", json.toString(), "--samples", "400", "--seed", "2", "--format", "json");
+
+        Run local = local(args(common, "--threads", "1"));
+        Run onSpark = spark(args(common, "--master", "local[2]"));
+
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(onSpark.exitCode()).as(onSpark.err()).isZero();
+        assertThat(onSpark.out()).isEqualTo(local.out()).contains("moscow-struck-uncertain");
+    }
+
+    @Test
     void aScenarioWithoutUncertaintyExitsTwoWithTheLocalCommandsMessage() {
         Path plain = Path.of("..", "examples", "scenarios", "moscow-struck.yaml");
 
