@@ -1,7 +1,6 @@
 package org.threshold.ensemble;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,8 +23,6 @@ import org.threshold.Reasoner;
 import org.threshold.RulePack;
 import org.threshold.Scenario;
 import org.threshold.analysis.InvalidParameterException;
-import org.threshold.fact.Posture;
-import org.threshold.fact.RiskLevel;
 
 /**
  * Many draws of a scenario whose numbers are uncertain (its {@link Uncertainty}), each assessed by
@@ -334,9 +331,5 @@ public final class Ensemble {
 
     int parameterCount() {
         return p;
-    }
-
-    static double[] copyOf(double[] a, int n) {
-        return Arrays.copyOf(a, n);
     }
 }

@@ -46,17 +46,17 @@ final class UncertaintySection {
         for (Map.Entry<String, Node> e : section.entries().entrySet()) {
             String key = e.getKey();
             int[] place = section.keyPlaces().get(key);
-            String field = "uncertainty." + ScenarioReader.shown(key);
+            String field = "uncertainty." + MessageText.shown(key);
             String path;
             try {
                 path = ParameterDomain.canonical(scenario, key);
             } catch (InvalidParameterException ex) {
                 throw new InvalidScenarioException(source, place[0], place[1], field, ex.getMessage()
-                        .replace("unknown parameter '" + key + "'", "unknown parameter '" + ScenarioReader.shown(key) + "'"));
+                        .replace("unknown parameter '" + key + "'", "unknown parameter '" + MessageText.shown(key) + "'"));
             }
             String before = givenAs.put(path, key);
             if (before != null) {
-                throw new InvalidScenarioException(source, place[0], place[1], field, "'" + ScenarioReader.shown(key)
+                throw new InvalidScenarioException(source, place[0], place[1], field, "'" + MessageText.shown(key)
                         + "' is the same parameter as '" + before + "', given before; each parameter may be uncertain once");
             }
             Distribution d = distribution(e.getValue(), field);
@@ -83,9 +83,9 @@ final class UncertaintySection {
         String name = only.getKey();
         int[] place = m.keyPlaces().get(name);
         if (!DISTRIBUTIONS.contains(name)) {
-            throw new InvalidScenarioException(source, place[0], place[1], field + "." + ScenarioReader.shown(name),
-                    "unknown distribution '" + ScenarioReader.shown(name) + "'. "
-                            + Suggestions.hint(ScenarioReader.shown(name), DISTRIBUTIONS, "distributions"));
+            throw new InvalidScenarioException(source, place[0], place[1], field + "." + MessageText.shown(name),
+                    "unknown distribution '" + MessageText.shown(name) + "'. "
+                            + Suggestions.hint(MessageText.shown(name), DISTRIBUTIONS, "distributions"));
         }
         String at = field + "." + name;
         Node argsNode = only.getValue();
@@ -155,7 +155,7 @@ final class UncertaintySection {
     private double number(Node node, String field) {
         if (node instanceof Node.Scalar s && (s.kind() == Node.Scalar.Kind.INTEGER || s.kind() == Node.Scalar.Kind.FLOAT)) {
             if (!Double.isFinite(s.number())) {
-                throw error(node, field, "expected a finite number, got " + ScenarioReader.shown(s.text())
+                throw error(node, field, "expected a finite number, got " + MessageText.shown(s.text())
                         + " (NaN and infinities are not numbers here)");
             }
             return s.number() + 0.0;

@@ -203,6 +203,20 @@ class EnsembleCommandTest {
     }
 
     @Test
+    void aLoadedPacksCalibrationKeysMayBeUncertain(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rammed.yaml");
+        Files.writeString(file, Files.readString(Path.of("packs/maritime/scenarios/warship-rammed.yaml"))
+                + "uncertainty:\n  maritime.attributableWeight: {normal: [2.0, 1.0]}\n"
+                + "  calibration.maritime.windowDays: {choice: [10, 30, 60]}\n");
+        CommandRunner r = CommandRunner.run("ensemble", file.toString(), "--rules", "packs/maritime/rules", "--samples", "50",
+                "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(names(JSON.readTree(r.out()).get("parameters")))
+                .containsExactly("maritime.attributableWeight", "maritime.windowDays");
+    }
+
+    @Test
     void otherCommandsIgnoreTheUncertaintySection() throws Exception {
         CommandRunner plain = CommandRunner.run("assess", "scenarios/moscow-struck.yaml", "--format", "json", "--no-signposts");
         CommandRunner uncertain = CommandRunner.run("assess", UNCERTAIN, "--format", "json", "--no-signposts");
