@@ -69,13 +69,16 @@ class SparkEnsembleCommandTest {
     }
 
     @Test
-    void sensitivityOverUnevenPartitionsGivesTheLocalCommandsJsonAndText() throws Exception {
+    void sensitivityOverUnevenPartitionsGivesTheLocalCommandsJsonTextAndChart(@TempDir Path dir) throws Exception {
         List<String> common = List.of("ensemble", UNCERTAIN.toString(), "--samples", "200", "--seed", "3", "--sensitivity");
+        Path chart = dir.resolve("load-bearing.svg");
 
         Run localJson = local(args(common, "--threads", "2", "--format", "json"));
         Run sparkJson = spark(args(common, "--master", "local[2]", "--partitions", "7", "--format", "json"));
-        Run localText = local(args(common, "--threads", "1"));
-        Run sparkText = spark(args(common, "--master", "local[2]", "--partitions", "3"));
+        Run localText = local(args(common, "--threads", "1", "--chart", chart.toString()));
+        String localChart = Files.readString(chart);
+        Files.delete(chart);
+        Run sparkText = spark(args(common, "--master", "local[2]", "--partitions", "3", "--chart", chart.toString()));
 
         assertThat(sparkJson.exitCode()).as(sparkJson.err()).isZero();
         assertThat(sparkJson.out()).isEqualTo(localJson.out());
@@ -83,7 +86,8 @@ class SparkEnsembleCommandTest {
         assertThat(json.get("assessments").asLong()).isEqualTo(200L * (5 + 2));
         assertThat(json.get("sensitivity").size()).isPositive();
         assertThat(sparkText.exitCode()).as(sparkText.err()).isZero();
-        assertThat(sparkText.out()).isEqualTo(localText.out()).contains("holds in");
+        assertThat(sparkText.out()).isEqualTo(localText.out()).contains("holds in").contains(chart.toString());
+        assertThat(Files.readString(chart)).isEqualTo(localChart).contains("<svg");
     }
 
     @Test

@@ -12,11 +12,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.threshold.Reasoner;
 import org.threshold.Threshold;
 import org.threshold.ensemble.Ensemble;
 import org.threshold.ensemble.EnsembleOptions;
 import org.threshold.ensemble.EnsembleSummary;
+import org.threshold.report.EnsembleReport;
 
 /** The Spark job and the executors' reasoners, in one {@code local[2]} context. */
 class SparkEnsembleTest {
@@ -71,6 +73,47 @@ class SparkEnsembleTest {
         assertThat(told).isNotEmpty().allSatisfy(t -> assertThat(t[1]).isEqualTo(900));
         assertThat(told.get(told.size() - 1)[0]).isEqualTo(900);
         assertThat(told).extracting(t -> t[0]).isSorted();
+    }
+
+    /**
+     * The path every executor of a cluster takes: the user's rule file travels as text and the
+     * executors build their reasoner from it (in this JVM no reasoner of these rules exists
+     * before the job runs), giving the JSON of the local command with {@code --rules FILE}.
+     */
+    @Test
+    void userRulesShippedAsTextGiveTheLocalCommandsJson(@TempDir Path dir) throws Exception {
+        Path rule = dir.resolve("escalate.drl");
+        Files.writeString(rule, """
+                package org.example.escalate
+                import org.threshold.fact.AsOf
+                import org.threshold.fact.Faction
+                import org.threshold.fact.Stance
+                import org.threshold.fact.Strike
+                import org.threshold.fact.Party
+                import org.threshold.fact.Target
+                rule "strong hardliners answer with a capital strike"
+                when
+                    AsOf( $day : day )
+                    Faction( stance == Stance.HARDLINE, influence > 0.5 )
+                then
+                    insert( new Strike( $day, Party.OBSERVER, Target.CAPITAL, 0.9 ) );
+                end
+                """);
+        Path file = SparkEnsembleCommandTest.UNCERTAIN;
+        EnsembleJob job = new EnsembleJob(file.toString(), Files.readString(file),
+                RulesSpec.read(true, List.of(rule), Threshold.DEFAULT_MAX_FIRINGS), new EnsembleOptions(600, 4, false));
+        long builtBefore = ExecutorEnsembles.reasonersBuilt();
+
+        EnsembleSummary onSpark = SparkEnsemble.run(spark, job, 5);
+        SparkEnsembleCommandTest.Run local = SparkEnsembleCommandTest.local("ensemble", file.toString(), "--samples", "600",
+                "--seed", "4", "--format", "json", "--threads", "2", "--rules", rule.toString());
+        SparkEnsembleCommandTest.Run withoutRule = SparkEnsembleCommandTest.local("ensemble", file.toString(), "--samples",
+                "600", "--seed", "4", "--format", "json", "--threads", "2");
+
+        assertThat(ExecutorEnsembles.reasonersBuilt() - builtBefore).isEqualTo(1);
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(EnsembleReport.toJson(onSpark) + System.lineSeparator()).isEqualTo(local.out())
+                .isNotEqualTo(withoutRule.out());
     }
 
     @Test
