@@ -186,7 +186,7 @@ class EnsembleCommandTest {
 
         CommandRunner many = CommandRunner.run("ensemble", UNCERTAIN, "--samples", "100000000");
         assertThat(many.exitCode()).isEqualTo(2);
-        assertThat(many.err()).contains("more than the limit of 20000000");
+        assertThat(many.err()).contains("more than the limit of 5000000");
 
         CommandRunner threads = CommandRunner.run("ensemble", UNCERTAIN, "--threads", "0");
         assertThat(threads.exitCode()).isEqualTo(2);

@@ -65,6 +65,22 @@ class ThresholdJarIT {
     }
 
     @Test
+    void theJarRunsAnEnsembleAndGivesTheSameJsonOnOneThreadAndOnTwo() throws Exception {
+        Run one = java("ensemble", "scenarios/moscow-struck-uncertain.yaml", "--samples", "2000", "--sensitivity",
+                "--threads", "1", "--format", "json");
+        Run two = java("ensemble", "scenarios/moscow-struck-uncertain.yaml", "--samples", "2000", "--sensitivity",
+                "--threads", "2", "--format", "json");
+
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.err()).isEmpty();
+        assertThat(two.out()).isEqualTo(one.out());
+        JsonNode out = new ObjectMapper().readTree(one.out());
+        assertThat(out.get("assessments").asLong()).isEqualTo(2000 * 7);
+        assertThat(out.get("sensitivity").get("FACTION_SHIFT").get(0).get("parameter").asText())
+                .isEqualTo("factions.hardliners.influence");
+    }
+
+    @Test
     void theJarAnswersBadInputWithExitTwoAndNoStackTrace(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "name: x\nasOf: 2026-01-31\nevents:\n  - {day: 2026-01-02, type: STRIKE, target: DEEP, severity: 2}\n");
