@@ -93,6 +93,15 @@ public final class EnsembleArguments {
     }
 
     /**
+     * {@code --timeout}: the longest one assessment may take.
+     *
+     * @throws IllegalArgumentException where the option is not a time from 1 ms to 24 h
+     */
+    public java.time.Duration timeout() {
+        return rules.timeout();
+    }
+
+    /**
      * Checks the options that need no file: samples, chart file name and folder.
      *
      * @throws CommandLine.ParameterException for a bad option (exit code 2)

@@ -2,6 +2,7 @@ package org.threshold.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,13 +24,20 @@ import org.threshold.Threshold;
  * @param defaultPacks whether the packs registered on the class path are loaded
  * @param packs the user's packs ({@code --rules}), in load order, read on the driver
  * @param maxFirings the most rule firings one assessment may take
+ * @param timeout the longest one assessment may take
  */
-public record RulesSpec(boolean defaultPacks, List<Pack> packs, int maxFirings) implements Serializable {
+public record RulesSpec(boolean defaultPacks, List<Pack> packs, int maxFirings, Duration timeout) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public RulesSpec {
         packs = List.copyOf(packs);
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** These rules with the default time limit. */
+    public RulesSpec(boolean defaultPacks, List<Pack> packs, int maxFirings) {
+        this(defaultPacks, packs, maxFirings, Threshold.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -99,12 +107,15 @@ public record RulesSpec(boolean defaultPacks, List<Pack> packs, int maxFirings) 
 
     /**
      * A new reasoner of these rules, built as {@code Threshold.builder()} builds the local
-     * command's: the default packs (unless left out), then the user's in order.
+     * command's: the default packs (unless left out), then the user's in order, with the same
+     * firing and time limits. A rule stuck in Java code past the time limit cannot be stopped;
+     * on an executor it blocks its task and is logged at ERROR there (the driver, by contrast,
+     * ends the program as the local command does).
      *
      * @throws org.threshold.InvalidRulesException where a rule file does not compile
      */
     public Reasoner build() {
-        Threshold.Builder builder = Threshold.builder().defaultPacks(defaultPacks).maxFirings(maxFirings);
+        Threshold.Builder builder = Threshold.builder().defaultPacks(defaultPacks).maxFirings(maxFirings).timeout(timeout);
         for (Pack p : packs) {
             builder.pack(p.toPack());
         }

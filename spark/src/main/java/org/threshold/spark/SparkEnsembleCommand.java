@@ -119,7 +119,7 @@ final class SparkEnsembleCommand implements Callable<Integer> {
         for (RulePack p : all.subList(all.size() - user, all.size())) {
             packs.add(RulesSpec.Pack.of(p));
         }
-        return new RulesSpec(arguments.defaultRules(), packs, arguments.maxFirings());
+        return new RulesSpec(arguments.defaultRules(), packs, arguments.maxFirings(), arguments.timeout());
     }
 
     /** The job: the scenario file's text with the rules and options; null after telling the user why not. */

@@ -164,6 +164,38 @@ class SparkEnsembleCommandTest {
     }
 
     @Test
+    void theTimeLimitTravelsWithTheRulesAndStopsASlowRule(@TempDir Path dir) throws Exception {
+        Path rule = dir.resolve("slow.drl");
+        Files.writeString(rule, """
+                package org.example.slow
+                import org.threshold.fact.AsOf
+                rule "waits on every draw"
+                when
+                    AsOf()
+                then
+                    Thread.sleep(60000);
+                end
+                """);
+
+        Run r = spark("ensemble", UNCERTAIN.toString(), "--samples", "4", "--master", "local[2]", "--rules", rule.toString(),
+                "--no-default-rules", "--timeout", "300ms");
+        RulesSpec shipped = new RulesSpec(false, List.of(new RulesSpec.Pack("slow",
+                List.of(new RulesSpec.DrlFile("slow.drl", Files.readString(rule))), java.util.Map.of())), 100, java.time.Duration.ofMillis(300));
+        org.threshold.Reasoner executorSide = shipped.build();
+        org.threshold.Scenario scenario = org.threshold.scenario.ScenarioReader.read(UNCERTAIN);
+        long start = System.nanoTime();
+        Throwable onExecutor = org.assertj.core.api.Assertions.catchThrowable(() -> executorSide.assess(scenario));
+        long took = System.nanoTime() - start;
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("threshold: ").contains("waits on every draw").doesNotContain("\tat ");
+        assertThat(onExecutor).isInstanceOf(org.threshold.RuleFailureException.class).hasMessageContaining("waits on every draw");
+        // stopped by the shipped 300 ms limit, well before the default 10 s
+        assertThat(took).isLessThan(5_000_000_000L);
+    }
+
+    @Test
     void aUserRuleThatFailsInATaskExitsTwoWithItsMessage(@TempDir Path dir) throws Exception {
         Path rule = dir.resolve("failing.drl");
         Files.writeString(rule, """
