@@ -16,10 +16,15 @@ import org.threshold.Finding;
 import org.threshold.Reasoner;
 import org.threshold.Scenario;
 import org.threshold.Threshold;
+import org.threshold.ensemble.Ensemble;
+import org.threshold.ensemble.EnsembleOptions;
+import org.threshold.ensemble.EnsembleProgress;
+import org.threshold.ensemble.EnsembleSummary;
 import org.threshold.fact.Party;
 import org.threshold.fact.Posture;
 import org.threshold.fact.Strike;
 import org.threshold.fact.Target;
+import org.threshold.report.EnsembleReport;
 import org.threshold.scenario.ScenarioReader;
 
 /**
@@ -71,6 +76,22 @@ class ReadmeTest {
     }
 
     @Test
+    void ensemble() {
+        Reasoner reasoner = Threshold.builder().build();
+        // README:ensemble:start
+        Scenario uncertain = ScenarioReader.read(Path.of("scenarios/moscow-struck-uncertain.yaml"));
+        Ensemble ensemble = Ensemble.of(reasoner, uncertain, EnsembleOptions.defaults().withSamples(4_000));
+        EnsembleSummary summary = ensemble.run(Runtime.getRuntime().availableProcessors(), EnsembleProgress.NONE);
+        EnsembleSummary.Share shift = summary.conclusions().get("FACTION_SHIFT");
+        System.out.println(EnsembleReport.holdsSentence("FACTION_SHIFT", shift));
+        // README:ensemble:end
+
+        assertThat(shift.draws()).isEqualTo(4_000);
+        assertThat(shift.low()).isLessThan(shift.probability());
+        assertThat(shift.probability()).isBetween(0.05, 0.2);
+    }
+
+    @Test
     void everyMarkedBlockStandsInTheReadme() throws Exception {
         String readme = normalise(Files.readString(README, StandardCharsets.UTF_8));
         String source = Files.readString(Path.of("src/test/java/org/threshold/examples/ReadmeTest.java"), StandardCharsets.UTF_8);
@@ -80,7 +101,7 @@ class ReadmeTest {
             blocks++;
             assertThat(readme).as("README block '%s'", m.group(1)).contains(normalise(m.group(2)));
         }
-        assertThat(blocks).isEqualTo(2);
+        assertThat(blocks).isEqualTo(3);
     }
 
     private static String normalise(String text) {
