@@ -70,34 +70,6 @@ class SparkJarIT {
         assertThat(spark.out()).isEqualTo(local.toString());
     }
 
-    /**
-     * Spark's {@code local-cluster} master starts a standalone master and workers in the driver's
-     * JVM and each executor in a JVM of its own, launched as on a cluster from SPARK_HOME/jars:
-     * nothing but the job's text reaches them, and each builds its own reasoner.
-     */
-    @Test
-    void executorsInJvmsOfTheirOwnGiveTheLocalCommandsJson(@TempDir Path sparkHome) throws Exception {
-        Files.createDirectories(sparkHome.resolve("jars"));
-        Files.copy(JAR, sparkHome.resolve("jars").resolve("threshold-spark.jar"));
-        Files.writeString(sparkHome.resolve("RELEASE"), "Spark as the executors of this test see it\n");
-
-        Run spark = java(java.util.Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13"),
-                "ensemble", UNCERTAIN.toString(), "--samples", "1200", "--seed", "5", "--format", "json",
-                "--master", "local-cluster[2,1,1024]");
-        StringWriter local = new StringWriter();
-        ThresholdCommand.run(new PrintWriter(local), new PrintWriter(new StringWriter()),
-                "ensemble", UNCERTAIN.toString(), "--samples", "1200", "--seed", "5", "--format", "json", "--threads", "1");
-
-        assertThat(spark.exitCode()).as(spark.err()).isZero();
-        assertThat(spark.out()).isEqualTo(local.toString());
-        List<Path> executorLogs;
-        try (var files = Files.walk(sparkHome.resolve("work"))) {
-            executorLogs = files.filter(f -> f.getFileName().toString().equals("stderr")).toList();
-        }
-        assertThat(executorLogs).as("one log per executor JVM").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(Files.readString(executorLogs.get(0))).contains("CoarseGrainedExecutorBackend");
-    }
-
     @Test
     void theJarAnswersBadInputWithExitTwoAndOneMessage(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
