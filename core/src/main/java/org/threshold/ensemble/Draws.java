@@ -35,8 +35,9 @@ import org.threshold.fact.Threat;
  *
  * <p>The uniform numbers of a row come from a generator seeded from (seed, row) alone: a
  * XoRoShiRo128++ whose two state words are outputs {@code 2r + 1} and {@code 2r + 2} of the
- * SplitMix64 sequence started at the seed (SplitMix64 steps its state by a fixed odd increment
- * and mixes it, so any output is reached in one step and no two rows share a state). Any split of
+ * SplitMix64 sequence started at the seed's first SplitMix64 output (SplitMix64 steps its state
+ * by a fixed odd increment and mixes it, so any output is reached in one step and no two rows
+ * share a state). Any split of
  * the work therefore draws the same values for the same row. Thread-safe.
  */
 final class Draws {
@@ -123,7 +124,9 @@ final class Draws {
     }
 
     private static UniformRandomProvider seeded(long seed, long row) {
-        SplitMix64 mixer = new SplitMix64(seed + 2 * row * GOLDEN);
+        // the seed is mixed first, so that seeds a multiple of the increment apart share no rows
+        long base = new SplitMix64(seed).nextLong();
+        SplitMix64 mixer = new SplitMix64(base + 2 * row * GOLDEN);
         return new XoRoShiRo128PlusPlus(new long[] {mixer.nextLong(), mixer.nextLong()});
     }
 

@@ -2,10 +2,8 @@ package org.threshold.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.threshold.Reasoner;
 import org.threshold.Scenario;
@@ -95,7 +93,7 @@ public final class EnsembleArguments {
     /**
      * {@code --timeout}: the longest one assessment may take.
      *
-     * @throws IllegalArgumentException where the option is not a time from 1 ms to 24 h
+     * @throws IllegalArgumentException where the option's value is not a valid time
      */
     public java.time.Duration timeout() {
         return rules.timeout();
@@ -115,16 +113,7 @@ public final class EnsembleArguments {
                     + samples);
         }
         if (chart != null) {
-            String name = chart.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--chart: the chart file must end in .png or .svg ("
-                        + chart + ")");
-            }
-            Path parent = chart.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--chart: the folder " + parent
-                        + " does not exist. Maybe create it first.");
-            }
+            OutputFiles.check(spec, "--chart", chart, "chart file", ".png", ".svg");
         }
     }
 
@@ -172,7 +161,8 @@ public final class EnsembleArguments {
             try {
                 EnsembleChart.write(summary, chart);
             } catch (IOException | RuntimeException e) {
-                err.println("threshold: cannot write " + chart + " (" + e.getMessage() + "). Maybe the folder is not writable.");
+                err.println("threshold: --chart: cannot write " + chart + " (" + (e instanceof IOException io
+                        ? OutputFiles.reason(io) : e.getMessage()) + "). Maybe choose a folder you can write to.");
                 return ThresholdCommand.BAD_INPUT;
             }
         }

@@ -67,11 +67,24 @@ public final class EnsembleCommand implements Callable<Integer> {
     }
 
     /**
+     * Whether standard error goes to a terminal: where the system tells (on Linux, the link of
+     * file descriptor 2), else where the JVM has a console (standard input and output at a terminal).
+     */
+    static boolean standardErrorIsATerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
+    }
+
+    /**
      * Progress on standard error for a long run at a terminal: a line redrawn at most twice a
      * second once the run has taken two seconds; nothing where standard error is a file or pipe.
      */
     private static EnsembleProgress progress(PrintWriter err) {
-        if (System.console() == null) {
+        if (!standardErrorIsATerminal()) {
             return EnsembleProgress.NONE;
         }
         long start = System.nanoTime();

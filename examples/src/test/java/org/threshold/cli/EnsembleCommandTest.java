@@ -195,6 +195,7 @@ class EnsembleCommandTest {
         CommandRunner chart = CommandRunner.run("ensemble", UNCERTAIN, "--chart", dir.resolve("e.gif").toString());
         assertThat(chart.exitCode()).isEqualTo(2);
         assertThat(chart.err()).contains("--chart: the chart file must end in .png or .svg");
+        assertThat(dir.resolve("e.gif")).doesNotExist();
 
         CommandRunner folder = CommandRunner.run("ensemble", UNCERTAIN, "--chart", dir.resolve("no/such/e.png").toString());
         assertThat(folder.exitCode()).isEqualTo(2);

@@ -182,7 +182,7 @@ final class SparkEnsembleCommand implements Callable<Integer> {
      * nothing where standard error is a file or pipe.
      */
     private static EnsembleProgress progress(PrintWriter err) {
-        if (System.console() == null) {
+        if (!standardErrorIsATerminal()) {
             return EnsembleProgress.NONE;
         }
         long start = System.nanoTime();
@@ -200,6 +200,19 @@ final class SparkEnsembleCommand implements Callable<Integer> {
                 }
             }
         };
+    }
+
+    /**
+     * Whether standard error goes to a terminal, as the local command decides it: where the system
+     * tells (on Linux, the link of file descriptor 2), else where the JVM has a console.
+     */
+    private static boolean standardErrorIsATerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /** The jar this program runs from, where it runs from one. */
