@@ -50,6 +50,7 @@ public final class FlipFinder {
 
     private final Reasoner reasoner;
     private final int segments;
+    private final Progress progress;
 
     /** A finder that assesses with {@code reasoner} and scans in {@value #DEFAULT_SEGMENTS} segments. */
     public FlipFinder(Reasoner reasoner) {
@@ -61,7 +62,12 @@ public final class FlipFinder {
      * More segments find flips that come and go within a short stretch, at one assessment each.
      */
     public FlipFinder(Reasoner reasoner, int segments) {
+        this(reasoner, segments, Progress.NONE);
+    }
+
+    private FlipFinder(Reasoner reasoner, int segments, Progress progress) {
         this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
+        this.progress = Objects.requireNonNull(progress, "progress");
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1 (" + segments + ")");
         }
@@ -70,7 +76,15 @@ public final class FlipFinder {
 
     /** The same finder with another number of scan segments. */
     public FlipFinder withSegments(int segments) {
-        return new FlipFinder(reasoner, segments);
+        return new FlipFinder(reasoner, segments, progress);
+    }
+
+    /**
+     * The same finder reporting to {@code progress}: one unit an assessment, the whole estimated
+     * from the scan and then from each bracket's width and the tolerance.
+     */
+    public FlipFinder withProgress(Progress progress) {
+        return new FlipFinder(reasoner, segments, progress);
     }
 
     /** The number of segments the range is scanned in. */
@@ -111,14 +125,21 @@ public final class FlipFinder {
         Objects.requireNonNull(output, "output");
         checkRange(from, to, tolerance);
         Search<T> search = new Search<>(scenarioAt, output, tolerance);
-        Probe<T> left = search.probe(from);
-        for (int i = 1; i <= segments; i++) {
-            double x = i == segments ? to : from + (to - from) * i / segments;
-            Probe<T> right = search.probe(x);
-            if (!Objects.equals(left.output(), right.output())) {
-                search.bisect(left, right);
+        progress.start("flip", segments + 1L);
+        try {
+            Probe<T> left = search.probe(from);
+            for (int i = 1; i <= segments; i++) {
+                double x = i == segments ? to : from + (to - from) * i / segments;
+                Probe<T> right = search.probe(x);
+                if (!Objects.equals(left.output(), right.output())) {
+                    search.expected += Math.max(0, (long) Math.ceil(Math.log((right.x() - left.x()) / tolerance) / Math.log(2)));
+                    progress.total(search.expected);
+                    search.bisect(left, right);
+                }
+                left = right;
             }
-            left = right;
+        } finally {
+            progress.finish();
         }
         List<FlipPoint<T>> flips = new ArrayList<>(search.brackets.size());
         for (Bracket<T> b : search.brackets) {
@@ -165,6 +186,7 @@ public final class FlipFinder {
         private final double tolerance;
         private final List<Bracket<T>> brackets = new ArrayList<>();
         private int assessments;
+        private long expected = segments + 1L;
 
         Search(DoubleFunction<Scenario> scenarioAt, Function<Assessment, T> output, double tolerance) {
             this.scenarioAt = scenarioAt;
@@ -179,6 +201,11 @@ public final class FlipFinder {
             }
             Assessment assessment = reasoner.assess(scenario);
             assessments++;
+            if (assessments > expected) {
+                expected = assessments;
+                progress.total(expected);
+            }
+            progress.advance(1);
             return new Probe<>(x, assessment, output.apply(assessment));
         }
 
