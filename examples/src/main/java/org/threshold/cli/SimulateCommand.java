@@ -97,7 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Timeline timeline;
         try {
-            timeline = reasoner.simulate(s, options);
+            timeline = reasoner.simulate(s, options, Feedback.progress(err));
         } catch (IllegalArgumentException e) {
             err.println("threshold: " + scenario + ": " + e.getMessage());
             return ThresholdCommand.BAD_INPUT;
@@ -105,23 +105,30 @@ final class SimulateCommand implements Callable<Integer> {
             err.println("threshold: " + e.getMessage());
             return rules.failureExitCode();
         }
+        java.util.Map<String, Double> bands = TimelineChart.riskBands(s.calibration().asMap());
+        try {
+            if (chart != null) {
+                TimelineChart.write(timeline, bands, chart);
+            }
+            if (html != null) {
+                HtmlReport.write(timeline, bands, RulesOption.knownConclusions(reasoner), html);
+            }
+        } catch (IOException e) {
+            err.println("threshold: cannot write the " + (html == null ? "chart" : "chart or report") + " (" + e
+                    + "). Maybe the folder does not exist or is not writable.");
+            return ThresholdCommand.BAD_INPUT;
+        }
         switch (format) {
             case json -> out.println(TimelineReport.toJson(timeline));
             case csv -> out.print(TimelineReport.toCsv(timeline));
             default -> out.print(TimelineReport.toText(timeline));
         }
         out.flush();
-        try {
-            if (chart != null) {
-                TimelineChart.write(timeline, chart);
-            }
-            if (html != null) {
-                HtmlReport.write(timeline, RulesOption.knownConclusions(reasoner), html);
-            }
-        } catch (IOException e) {
-            err.println("threshold: cannot write the " + (html == null ? "chart" : "chart or report") + " (" + e
-                    + "). Maybe the folder does not exist or is not writable.");
-            return ThresholdCommand.BAD_INPUT;
+        if (chart != null) {
+            Feedback.wrote(err, chart);
+        }
+        if (html != null) {
+            Feedback.wrote(err, html);
         }
         return 0;
     }

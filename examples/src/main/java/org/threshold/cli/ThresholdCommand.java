@@ -36,6 +36,7 @@ public final class ThresholdCommand implements Runnable {
     void verbose(boolean on) {
         if (on) {
             logLevel("debug");
+            Feedback.quiet(false);
         }
     }
 
@@ -44,7 +45,14 @@ public final class ThresholdCommand implements Runnable {
     void quiet(boolean on) {
         if (on) {
             logLevel("error");
+            Feedback.quiet(true);
         }
+    }
+
+    @CommandLine.Option(names = "--progress", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show progress of long work on standard error even where it is not a terminal (never with --quiet).")
+    void progress(boolean on) {
+        Feedback.progress(on);
     }
 
     /**
@@ -67,11 +75,19 @@ public final class ThresholdCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Feedback.stderrIsTerminal(), args));
     }
 
-    /** Runs the command line with these streams and returns the exit code, without exiting. */
+    /**
+     * Runs the command line with these streams and returns the exit code, without exiting. Progress
+     * shows only with {@code --progress}, as {@code err} is not taken for a terminal.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, false, args);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, boolean stderrIsTerminal, String... args) {
+        Feedback.reset(stderrIsTerminal);
         CommandLine cli = new CommandLine(new ThresholdCommand());
         cli.setOut(out);
         cli.setErr(err);
