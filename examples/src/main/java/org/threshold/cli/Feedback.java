@@ -112,7 +112,7 @@ final class Feedback {
 
         @Override
         public void advance(long units) {
-            long now = done.addAndGet(units);
+            done.addAndGet(units);
             if (bar == null && System.nanoTime() - started < delayNanos) {
                 return;
             }
@@ -124,14 +124,16 @@ final class Feedback {
                             .setConsumer(new Line(err)).build();
                     shown = true;
                 }
-                bar.stepTo(Math.min(now, Math.max(total, now)));
+                bar.stepTo(Math.max(bar.getCurrent(), done.get()));
             }
         }
 
         @Override
         public synchronized void finish() {
             if (bar != null) {
-                bar.stepTo(Math.max(done.get(), bar.getCurrent()));
+                // the work is over: whatever the estimate was, it ends at 100%
+                bar.maxHint(done.get());
+                bar.stepTo(done.get());
                 bar.close();
                 bar = null;
             }
