@@ -29,7 +29,8 @@ public final class TimelineReport {
 
     /**
      * The timeline as one JSON object: scenario, from, to, step, the steps (day, posture,
-     * riskLevel, metrics, the conclusions that hold, and that step's events, each marked
+     * riskLevel, metrics, the conclusions that hold as {@link JsonReport#conclusions} gives
+     * them, and that step's events, each marked
      * {@code generated} where the policy made it), the transitions with their explanations, and
      * the final assessment in the shape of {@link JsonReport}.
      */

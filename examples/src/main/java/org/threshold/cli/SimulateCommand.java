@@ -63,11 +63,12 @@ final class SimulateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--chart", paramLabel = "FILE.png|FILE.svg",
-            description = "Also draw observer confidence, escalation risk and humiliation against time, with transitions marked.")
+            description = "Also draw observer confidence, escalation risk and humiliation against time, over the risk "
+                    + "levels' bands, with every transition numbered and listed.")
     Path chart;
 
     @Option(names = "--html", paramLabel = "FILE.html",
-            description = "Also write one self-contained page: the chart, the transitions and the final assessment.")
+            description = "Also write one self-contained page: the chart, the transitions, every event and the final assessment.")
     Path html;
 
     @CommandLine.Mixin

@@ -292,7 +292,7 @@ final class TimelineChart {
     }
 
     private static String keyLine(Group g) {
-        return g.day() + "  " + String.join("; ", g.changes());
+        return g.day() + ": " + String.join("; ", g.changes());
     }
 
     private static List<String> wrap(String text, double width, float size) {
