@@ -87,6 +87,9 @@ final class MapCommand implements Callable<Integer> {
         if (resolution < 2 || resolution > 2000) {
             throw bad("--resolution: expected a number of cells from 2 to 2000, got " + resolution);
         }
+        if (cells && format != Format.json) {
+            throw bad("--cells: the cells are given only in JSON. Maybe add --format json.");
+        }
         if (out != null) {
             String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
             if (!name.endsWith(".png") && !name.endsWith(".svg") && !name.endsWith(".csv")) {

@@ -200,6 +200,12 @@ class OutputsTest {
         CommandRunner plain = CommandRunner.run("map", "scenarios/moscow-struck.yaml", "--x", "humiliation.weight.capital",
                 "--y", "factions.hardliners.influence", "--resolution", "10", "--format", "json");
         assertThat(JSON.readTree(plain.out()).has("cells")).isFalse();
+        // and --cells is not silently dropped from a text map
+        CommandRunner text = CommandRunner.run("map", "scenarios/moscow-struck.yaml", "--x", "humiliation.weight.capital",
+                "--y", "factions.hardliners.influence", "--resolution", "10", "--cells");
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.err()).contains("--cells: the cells are given only in JSON. Maybe add --format json.");
+        assertThat(text.out()).isEmpty();
     }
 
     @Test
