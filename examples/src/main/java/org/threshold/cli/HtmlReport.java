@@ -100,8 +100,12 @@ final class HtmlReport {
 
         h.append("<h2 id=\"final\">Final assessment, as of ").append(last.asOf()).append("</h2>\n<table>\n")
                 .append("<tr><th>output</th><th>value</th><th>because</th></tr>\n");
-        row(h, "posture", String.valueOf(last.posture()), last.postureBecause());
-        row(h, "risk level", String.valueOf(last.riskLevel()), last.riskLevelBecause());
+        if (last.posture() != null) {
+            row(h, "posture", last.posture().name(), last.postureBecause());
+        }
+        if (last.riskLevel() != null) {
+            row(h, "risk level", last.riskLevel().name(), last.riskLevelBecause());
+        }
         for (Finding f : last.conclusions()) {
             String value = "holds" + (f.basis() != null ? ", basis " + f.basis() : "")
                     + (f.strength() != null ? ", strength " + JsonReport.round(f.strength()) : "");

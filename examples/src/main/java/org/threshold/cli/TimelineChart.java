@@ -69,7 +69,8 @@ final class TimelineChart {
      */
     TimelineChart(Timeline t, Map<String, Double> bands, boolean key) {
         this.t = t;
-        this.bands = bands;
+        // the bands are the levels of R: without R there is nothing for them to read against
+        this.bands = t.last().assessment().metrics().containsKey("escalationRisk") ? bands : Map.of();
         this.key = key;
         this.groups = groups(t);
         this.top = key ? 132 : 62;
@@ -138,8 +139,10 @@ final class TimelineChart {
         Assessment last = t.last().assessment();
         int n = t.transitions().size();
         return "Simulated from " + t.from() + " to " + t.to() + ", reported every " + t.stepDays()
-                + (t.stepDays() == 1 ? " day" : " days") + ". Ends in posture " + last.posture() + ", risk level "
-                + last.riskLevel() + ". " + (n == 0 ? "No transition." : n + (n == 1 ? " transition" : " transitions")
+                + (t.stepDays() == 1 ? " day" : " days") + ". " + (last.posture() == null && last.riskLevel() == null
+                ? "No posture or risk level (no loaded pack gives them). "
+                : "Ends in posture " + (last.posture() == null ? "none" : last.posture()) + ", risk level "
+                + (last.riskLevel() == null ? "none" : last.riskLevel()) + ". ") + (n == 0 ? "No transition." : n + (n == 1 ? " transition" : " transitions")
                 + " on " + groups.size() + (groups.size() == 1 ? " day" : " days") + ", numbered on the chart"
                 + (key ? " and listed below." : "."));
     }

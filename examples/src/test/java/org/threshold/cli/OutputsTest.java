@@ -113,6 +113,22 @@ class OutputsTest {
     }
 
     @Test
+    void aPackWithoutTheEssaysOutputsGetsNoBandsAndNoNullsInItsCaption() throws Exception {
+        Reasoner maritime = Threshold.builder().defaultPacks(false).rules(Path.of("packs/maritime/rules")).build();
+        Timeline t = maritime.simulate(ScenarioReader.read(Path.of("packs/maritime/scenarios/shoal-standoff.yaml"),
+                maritime.calibrationKeys()), new SimulationOptions(null, null, 1));
+
+        TimelineChart chart = new TimelineChart(t, bands("scenarios/grave-threat.yaml"), true);
+
+        assertThat(chart.title()).isEqualTo("shoal-standoff: observer confidence not reported; escalation risk not reported");
+        assertThat(chart.caption()).contains("No posture or risk level (no loaded pack gives them).").doesNotContain("null");
+        assertThat(texts(svg(chart.svg()))).doesNotContain("CRITICAL").contains("WARNING_CALLED begins");
+        assertThat(HtmlReport.render(t, Map.of(), List.of("GREY_ZONE_CAMPAIGN", "WARNING_CALLED", "NAVAL_CLASH_RISK")))
+                .doesNotContain("null").doesNotContain("<td>posture</td>").contains("<tr><td>WARNING_CALLED</td>")
+                .contains("Not holding: NAVAL_CLASH_RISK.");
+    }
+
+    @Test
     void ticksFallOnMonthBoundariesAndTheYAxisIsNamed() throws Exception {
         TimelineChart chart = new TimelineChart(simulate(POLICY, 7), bands(POLICY), true);
 
