@@ -87,8 +87,7 @@ final class Feedback {
         private volatile long total = 1;
         private volatile String task = "";
         private volatile long started;
-        private ProgressBar bar;
-        private boolean shown;
+        private volatile ProgressBar bar;
 
         Bar(PrintWriter err, Duration delay) {
             this.err = err;
@@ -96,7 +95,9 @@ final class Feedback {
         }
 
         @Override
-        public void start(String task, long total) {
+        public synchronized void start(String task, long total) {
+            // one bar can serve several pieces of work in turn, such as the signposts of each scenario
+            done.set(0);
             this.task = task;
             this.total = Math.max(1, total);
             this.started = System.nanoTime();
@@ -122,7 +123,6 @@ final class Feedback {
                             .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                             .startsFrom(0, Duration.ofNanos(System.nanoTime() - started))
                             .setConsumer(new Line(err)).build();
-                    shown = true;
                 }
                 bar.stepTo(Math.max(bar.getCurrent(), done.get()));
             }
@@ -137,11 +137,6 @@ final class Feedback {
                 bar.close();
                 bar = null;
             }
-        }
-
-        /** Whether the bar was ever drawn. */
-        synchronized boolean shown() {
-            return shown;
         }
     }
 

@@ -242,6 +242,40 @@ class OutputsTest {
     }
 
     @Test
+    void oneBarServesTheSignpostsOfEachScenarioInTurn() throws Exception {
+        Feedback.delay = Duration.ZERO;
+
+        CommandRunner r = CommandRunner.run("assess", "scenarios/moscow-struck.yaml", "scenarios/grave-threat.yaml",
+                "--format", "json", "--progress");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // each scenario's search counts from 0 up to its own whole, so neither passes 100%
+        Matcher done = Pattern.compile("signposts\\s+(\\d+)%").matcher(r.err());
+        int bars = 0;
+        while (done.find()) {
+            assertThat(Integer.parseInt(done.group(1))).isBetween(0, 100);
+            bars++;
+        }
+        assertThat(bars).isGreaterThan(1);
+        Matcher counts = Pattern.compile("(\\d+)/(\\d+)").matcher(r.err());
+        while (counts.find()) {
+            assertThat(Long.parseLong(counts.group(1))).as(counts.group()).isLessThanOrEqualTo(Long.parseLong(counts.group(2)));
+        }
+        // each bar is redrawn in place (carriage returns) and ends its line at 100% of its own
+        // search: one assessment for the scenario, then up to 30 for each kind of event but the
+        // threshold crossing, which takes one
+        long whole = 1 + (org.threshold.analysis.SignpostKind.values().length - 1L)
+                * org.threshold.analysis.Signposts.DEFAULT_MAX_EVENTS + 1;
+        List<String> finished = List.of(r.err().split("\n"));
+        assertThat(finished).hasSize(2);
+        for (String line : finished) {
+            String last = line.substring(line.lastIndexOf('\r') + 1).strip();
+            assertThat(last).startsWith("signposts 100%").contains(" " + whole + "/" + whole + " ");
+        }
+        assertThat(JSON.readTree(r.out())).hasSize(2);
+    }
+
+    @Test
     void simulateAndFlipShowProgressToo() {
         Feedback.delay = Duration.ZERO;
 
