@@ -41,7 +41,7 @@ public final class ThresholdCommand implements Runnable {
     }
 
     @CommandLine.Option(names = "--quiet", scope = CommandLine.ScopeType.INHERIT,
-            description = "Log errors only.")
+            description = "Errors only on standard error: no other log, no progress, no note of the files written.")
     void quiet(boolean on) {
         if (on) {
             logLevel("error");
