@@ -8,7 +8,8 @@
 # run it. It writes the report of examples/scenarios/conveyor-policy.yaml, opens it at two widths,
 # takes a screenshot of each (report-1280.png, report-720.png) and the DOM as the browser built it,
 # and fails (exit 1) on any message the page writes to the browser's console, on a page that does
-# not load, or where the chart's text is not text.
+# not load, or where the chart's text is not text. PAGE=FILE.html checks that page instead of a
+# fresh report (to see the check fail, give it a page with a script error).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../../../.." && pwd)
@@ -20,14 +21,18 @@ if [ -z "$browser" ] || [ ! -x "$browser" ]; then
   echo "check-html-report: no Chromium found. Install it (Debian: apt-get install -y chromium) or set CHROMIUM." >&2
   exit 2
 fi
-if [ ! -f "$jar" ]; then
+if [ -z "${PAGE:-}" ] && [ ! -f "$jar" ]; then
   echo "check-html-report: no $jar. Build it first: mvn -B -q package -DskipTests" >&2
   exit 2
 fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 report="$out/report.html"
-java -jar "$jar" simulate "$root/examples/scenarios/conveyor-policy.yaml" --step 7d --html "$report" --quiet > /dev/null
+if [ -n "${PAGE:-}" ]; then
+  cp "$PAGE" "$report"
+else
+  java -jar "$jar" simulate "$root/examples/scenarios/conveyor-policy.yaml" --step 7d --html "$report" --quiet > /dev/null
+fi
 
 run() {
   # --no-sandbox: the browser may run as root in a container; the page is our own file
