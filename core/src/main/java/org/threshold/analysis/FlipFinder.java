@@ -50,6 +50,7 @@ public final class FlipFinder {
 
     private final Reasoner reasoner;
     private final int segments;
+    private final boolean whole;
     private final Progress progress;
 
     /** A finder that assesses with {@code reasoner} and scans in {@value #DEFAULT_SEGMENTS} segments. */
@@ -62,21 +63,22 @@ public final class FlipFinder {
      * More segments find flips that come and go within a short stretch, at one assessment each.
      */
     public FlipFinder(Reasoner reasoner, int segments) {
-        this(reasoner, segments, Progress.NONE);
+        this(reasoner, segments, false, Progress.NONE);
     }
 
-    private FlipFinder(Reasoner reasoner, int segments, Progress progress) {
+    private FlipFinder(Reasoner reasoner, int segments, boolean whole, Progress progress) {
         this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
         this.progress = Objects.requireNonNull(progress, "progress");
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1 (" + segments + ")");
         }
         this.segments = segments;
+        this.whole = whole;
     }
 
     /** The same finder with another number of scan segments. */
     public FlipFinder withSegments(int segments) {
-        return new FlipFinder(reasoner, segments, progress);
+        return new FlipFinder(reasoner, segments, whole, progress);
     }
 
     /**
@@ -84,7 +86,16 @@ public final class FlipFinder {
      * from the scan and then from each bracket's width and the tolerance.
      */
     public FlipFinder withProgress(Progress progress) {
-        return new FlipFinder(reasoner, segments, progress);
+        return new FlipFinder(reasoner, segments, whole, progress);
+    }
+
+    /**
+     * The same finder for a parameter of whole numbers (such as a count of signals): it assesses
+     * whole numbers only, and brackets each flip between two neighbours, {@code k} and
+     * {@code k + 1}, whatever the tolerance. The ends of the range must be whole numbers.
+     */
+    public FlipFinder overWholeNumbers() {
+        return new FlipFinder(reasoner, segments, true, progress);
     }
 
     /** The number of segments the range is scanned in. */
@@ -124,15 +135,26 @@ public final class FlipFinder {
         Objects.requireNonNull(scenarioAt, "scenarioAt");
         Objects.requireNonNull(output, "output");
         checkRange(from, to, tolerance);
-        Search<T> search = new Search<>(scenarioAt, output, tolerance);
+        if (whole && (from != Math.rint(from) || to != Math.rint(to) || Math.abs(to) > 1e15 || Math.abs(from) > 1e15)) {
+            throw new IllegalArgumentException("the range of a parameter of whole numbers must have whole ends (from " + from
+                    + ", to " + to + ")");
+        }
+        Search<T> search = new Search<>(scenarioAt, output, whole ? 1.0 : tolerance);
         progress.start("flip", segments + 1L);
         try {
             Probe<T> left = search.probe(from);
             for (int i = 1; i <= segments; i++) {
                 double x = i == segments ? to : from + (to - from) * i / segments;
+                if (whole) {
+                    x = Math.floor(x);
+                    if (x <= left.x()) {
+                        continue;
+                    }
+                }
                 Probe<T> right = search.probe(x);
                 if (!Objects.equals(left.output(), right.output())) {
-                    search.expected += Math.max(0, (long) Math.ceil(Math.log((right.x() - left.x()) / tolerance) / Math.log(2)));
+                    search.expected += Math.max(0,
+                            (long) Math.ceil(Math.log((right.x() - left.x()) / search.tolerance) / Math.log(2)));
                     progress.total(search.expected);
                     search.bisect(left, right);
                 }
@@ -211,6 +233,9 @@ public final class FlipFinder {
 
         void bisect(Probe<T> low, Probe<T> high) {
             double mid = low.x() + (high.x() - low.x()) / 2;
+            if (whole) {
+                mid = Math.floor(mid);
+            }
             if (high.x() - low.x() <= tolerance || mid <= low.x() || mid >= high.x()) {
                 brackets.add(new Bracket<>(low, high));
                 return;

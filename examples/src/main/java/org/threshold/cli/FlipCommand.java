@@ -93,22 +93,38 @@ final class FlipCommand implements Callable<Integer> {
             throw bad("--tolerance: expected a number above 0, got " + tolerance);
         }
         if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
-            throw bad("--from/--to: expected finite numbers with from < to, got from " + low + ", to " + high);
+            throw bad("--from/--to: expected finite numbers with from < to, got from " + num(low) + ", to " + num(high));
+        }
+        for (double end : new double[] {low, high}) {
+            if (!parameter.kind().accepts(end)) {
+                throw bad((end == low ? "--from" : "--to") + ": " + parameter.path() + " takes " + parameter.kind().description()
+                        + ", got " + num(end) + ". Maybe use its default range, from " + num(parameter.low()) + " to "
+                        + num(parameter.high()) + ".");
+            }
+        }
+        double resolution = Math.ulp(Math.max(Math.abs(low), Math.abs(high)));
+        if (!parameter.kind().whole() && tolerance < resolution) {
+            throw bad("--tolerance: " + tolerance + " is finer than doubles can resolve between " + num(low) + " and "
+                    + num(high) + ". Maybe use a tolerance of at least " + resolution + ".");
         }
         Function<Assessment, Object> output = output(reasoner);
         FlipFinder.Result<Object> result;
+        Object now;
+        Assessment nowAssessment;
+        FlipFinder finder = (parameter.kind().whole() ? new FlipFinder(reasoner).overWholeNumbers() : new FlipFinder(reasoner))
+                .withProgress(Feedback.progress(err));
         try {
             parameter.at(low);
             parameter.at(high);
-            result = new FlipFinder(reasoner).withProgress(Feedback.progress(err)).search(parameter::at, low, high, output, tolerance);
+            result = finder.search(parameter::at, low, high, output, tolerance);
+            nowAssessment = reasoner.assess(s);
+            now = output.apply(nowAssessment);
         } catch (IllegalArgumentException e) {
-            throw bad("--vary " + parameter.path() + " from " + low + " to " + high + ": " + e.getMessage());
+            throw bad("--vary " + parameter.path() + " from " + num(low) + " to " + num(high) + ": " + e.getMessage());
         } catch (RuleFailureException e) {
             err.println("threshold: " + e.getMessage());
             return rules.failureExitCode();
         }
-        Assessment nowAssessment = reasoner.assess(s);
-        Object now = output.apply(nowAssessment);
         String watching = conclusion == null ? "every conclusion, the posture and the risk level" : conclusion;
         if (format == Format.json) {
             out.println(json(s, parameter, low, high, nowAssessment, now, result));
@@ -140,8 +156,12 @@ final class FlipCommand implements Callable<Integer> {
         }
         int i = 1;
         for (FlipPoint<Object> f : result.flips()) {
-            sb.append(String.format(Locale.ROOT, "Flip %d at %s  (between %s and %s)%n", i++, num(f.at()), num(f.below()),
-                    num(f.above())));
+            if (p.kind().whole()) {
+                sb.append(String.format(Locale.ROOT, "Flip %d between %s and %s%n", i++, num(f.below()), num(f.above())));
+            } else {
+                sb.append(String.format(Locale.ROOT, "Flip %d at %s  (between %s and %s)%n", i++, num(f.at()), num(f.below()),
+                        num(f.above())));
+            }
             sb.append("  below: ").append(describe(f.outputBelow())).append(nl);
             for (Explanation e : because(f.assessmentBelow(), f.outputBelow(), f.outputAbove(), f.assessmentAbove())) {
                 sb.append("      because ").append(e).append(nl);
@@ -152,7 +172,8 @@ final class FlipCommand implements Callable<Integer> {
             }
             sb.append(nl);
         }
-        sb.append(result.assessments()).append(" assessments, tolerance ").append(tolerance).append(nl);
+        sb.append(result.assessments()).append(" assessments, ")
+                .append(p.kind().whole() ? "whole numbers" : "tolerance " + tolerance).append(nl);
         return sb.toString();
     }
 
@@ -164,10 +185,14 @@ final class FlipCommand implements Callable<Integer> {
         root.put("asOf", s.asOf().toString());
         root.put("parameter", p.path());
         root.put("meaning", p.meaning());
-        root.put("value", JsonReport.round(p.value()));
+        if (p.unset()) {
+            root.putNull("value");
+        } else {
+            root.put("value", JsonReport.round(p.value()));
+        }
         root.put("from", JsonReport.round(low));
         root.put("to", JsonReport.round(high));
-        root.put("tolerance", tolerance);
+        root.put("tolerance", p.kind().whole() ? 1.0 : tolerance);
         root.put("watching", conclusion == null ? "all" : conclusion);
         root.set("now", state(nowAssessment, now));
         root.put("assessments", result.assessments());
@@ -245,7 +270,14 @@ final class FlipCommand implements Callable<Integer> {
         return "posture " + l.get(0) + ", risk " + l.get(1) + ", holding " + l.get(2);
     }
 
+    /** A number in ten significant digits; an unset value (an infinite half-life) is "none". */
     private static String num(double x) {
+        if (Double.isInfinite(x)) {
+            return "none";
+        }
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
         return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
 

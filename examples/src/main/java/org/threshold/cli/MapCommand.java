@@ -91,10 +91,7 @@ final class MapCommand implements Callable<Integer> {
             throw bad("--cells: the cells are given only in JSON. Maybe add --format json.");
         }
         if (out != null) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg") && !name.endsWith(".csv")) {
-                throw bad("--out: the map file must end in .png, .svg or .csv (" + out + ")");
-            }
+            OutputFiles.check(spec, "--out", out, "map file", ".png", ".svg", ".csv");
         }
         Reasoner reasoner = rules.reasonerOrNull(spec, err);
         Scenario s = reasoner == null ? null : RulesOption.scenarioOrNull(scenario, reasoner, err);
@@ -105,13 +102,21 @@ final class MapCommand implements Callable<Integer> {
         Parameter py = parameter(s, "--y", y);
         double[] xr = range("--x-range", xRange, px);
         double[] yr = range("--y-range", yRange, py);
+        if (px.path().equals(py.path())) {
+            throw bad("--x/--y: expected two different parameters, got " + px.path() + " twice");
+        }
         Function<Assessment, String> output = output(reasoner);
         PhaseMap<String> map;
+        Assessment hereAssessment;
+        String here;
         long start = System.nanoTime();
         try {
-            map = new PhaseMapper(reasoner).withProgress(Feedback.progress(err)).map(s, px.path(), xr[0], xr[1], py.path(), yr[0], yr[1], resolution, output);
+            map = new PhaseMapper(reasoner).withProgress(Feedback.progress(err)).map(s, px.path(), xr[0], xr[1], py.path(),
+                    yr[0], yr[1], resolution, output);
+            hereAssessment = reasoner.assess(s);
+            here = output.apply(hereAssessment);
         } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
+            throw bad("--x/--y: " + e.getMessage());
         } catch (RuleFailureException e) {
             err.println("threshold: " + e.getMessage());
             return rules.failureExitCode();
@@ -119,28 +124,32 @@ final class MapCommand implements Callable<Integer> {
         long ms = (System.nanoTime() - start) / 1_000_000;
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         map.cells().forEach(row -> row.forEach(v -> counts.merge(v, 1L, Long::sum)));
-        Assessment here = reasoner.assess(s);
+        StringBuilder text = new StringBuilder();
+        if (format == Format.json) {
+            text.append(JsonReport.writeCompactArrays(json(s, px, py, map, counts, hereAssessment, here)))
+                    .append(System.lineSeparator());
+        } else {
+            text.append(String.format(Locale.ROOT, "Map of %s for %s: %s from %s to %s (across) by %s from %s to %s (up), %dx%d cells%n",
+                    conclusion, s.name(), px.path(), num(xr[0]), num(xr[1]), py.path(), num(yr[0]), num(yr[1]), resolution, resolution));
+            text.append(String.format(Locale.ROOT, "  this scenario: %s = %s, %s = %s: %s%n", px.path(), num(px.value()), py.path(),
+                    num(py.value()), here));
+            text.append("  regions: ").append(counts.entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / (resolution * resolution)))
+                    .collect(Collectors.joining(", "))).append(System.lineSeparator());
+            text.append(String.format(Locale.ROOT, "  %d assessments instead of %d for the full grid (%.1f%%), in %d ms on %d cores%n",
+                    map.assessments(), resolution * resolution, 100 * map.share(), ms, Runtime.getRuntime().availableProcessors()));
+        }
         if (out != null) {
+            // the file first: a file that fails to be written leaves standard output empty
             try {
                 PhaseMapChart.write(map, conclusion, px.meaning(), py.meaning(), out);
             } catch (IOException e) {
-                err.println("threshold: cannot write " + out + " (" + e + "). Maybe the folder does not exist or is not writable.");
+                err.println("threshold: --out: cannot write " + out + " (" + OutputFiles.reason(e)
+                        + "). Maybe choose a folder you can write to.");
                 return ThresholdCommand.BAD_INPUT;
             }
         }
-        if (format == Format.json) {
-            stdout.println(JsonReport.writeCompactArrays(json(s, px, py, map, counts, here, output)));
-        } else {
-            stdout.printf(Locale.ROOT, "Map of %s for %s: %s from %s to %s (across) by %s from %s to %s (up), %dx%d cells%n",
-                    conclusion, s.name(), px.path(), num(xr[0]), num(xr[1]), py.path(), num(yr[0]), num(yr[1]), resolution, resolution);
-            stdout.printf(Locale.ROOT, "  this scenario: %s = %s, %s = %s: %s%n", px.path(), num(px.value()), py.path(),
-                    num(py.value()), output.apply(here));
-            stdout.println("  regions: " + counts.entrySet().stream()
-                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / (resolution * resolution)))
-                    .collect(Collectors.joining(", ")));
-            stdout.printf(Locale.ROOT, "  %d assessments instead of %d for the full grid (%.1f%%), in %d ms on %d cores%n",
-                    map.assessments(), resolution * resolution, 100 * map.share(), ms, Runtime.getRuntime().availableProcessors());
-        }
+        stdout.print(text);
         stdout.flush();
         if (out != null) {
             Feedback.wrote(err, out);
@@ -149,7 +158,7 @@ final class MapCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(Scenario s, Parameter px, Parameter py, PhaseMap<String> map, Map<String, Long> counts,
-            Assessment here, Function<Assessment, String> output) {
+            Assessment here, String region) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("scenario", s.name());
         root.put("asOf", s.asOf().toString());
@@ -158,9 +167,18 @@ final class MapCommand implements Callable<Integer> {
         root.set("y", axis(py, map.yFrom(), map.yTo()));
         root.put("resolution", map.resolution());
         ObjectNode point = root.putObject("here");
-        point.put("x", JsonReport.round(px.value()));
-        point.put("y", JsonReport.round(py.value()));
-        point.put("region", output.apply(here));
+        // an unset parameter (an infinite half-life) has no number: null
+        if (px.unset()) {
+            point.putNull("x");
+        } else {
+            point.put("x", JsonReport.round(px.value()));
+        }
+        if (py.unset()) {
+            point.putNull("y");
+        } else {
+            point.put("y", JsonReport.round(py.value()));
+        }
+        point.put("region", region);
         point.setAll(JsonReport.state(here));
         ArrayNode regions = root.putArray("regions");
         List<String> order = new java.util.ArrayList<>(counts.keySet());
@@ -227,6 +245,12 @@ final class MapCommand implements Callable<Integer> {
                 double a = Double.parseDouble(parts[0].trim());
                 double b = Double.parseDouble(parts[1].trim());
                 if (Double.isFinite(a) && Double.isFinite(b) && a < b) {
+                    // a whole-number parameter takes the whole number nearest each cell, so any non-negative ends do
+                    Parameter.Kind kind = p.kind().whole() ? Parameter.Kind.NON_NEGATIVE : p.kind();
+                    if (!kind.accepts(a) || !kind.accepts(b)) {
+                        throw bad(option + ": " + p.path() + " takes " + p.kind().description() + ", got '" + text
+                                + "'. Maybe use its default range, " + num(p.low()) + ":" + num(p.high()) + ".");
+                    }
                     return new double[] {a, b};
                 }
             }
@@ -236,7 +260,11 @@ final class MapCommand implements Callable<Integer> {
         throw bad(option + ": expected A:B with finite numbers A < B, got '" + text + "'");
     }
 
+    /** A number in six significant digits; an unset value (an infinite half-life) is "none". */
     private static String num(double v) {
+        if (Double.isInfinite(v)) {
+            return "none";
+        }
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
