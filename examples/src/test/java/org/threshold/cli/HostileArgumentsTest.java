@@ -100,7 +100,7 @@ class HostileArgumentsTest {
                         "humiliation.halfLifeDays", "--from", "0", "--to", "10"),
                 ok("now humiliation.halfLifeDays = none", "flip", MOSCOW, "--vary", "humiliation.halfLifeDays"),
                 ok("whole numbers", "flip", MOSCOW, "--vary", "longWar.signals"),
-                ok("\"parameter\" : \"responseWindowDays\"", "flip", MOSCOW, "--vary", "responseWindowDays", "--format", "json"),
+                ok("\"parameter\": \"responseWindowDays\"", "flip", MOSCOW, "--vary", "responseWindowDays", "--format", "json"),
                 // map
                 bad("--x-range: adversary.capacity takes a number in [0, 1], got '0:1e308'", "map", MOSCOW, "--x",
                         "adversary.capacity", "--y", "adversary.strain.budget", "--x-range", "0:1e308"),
