@@ -279,7 +279,15 @@ public final class DefaultReasoner implements Reasoner {
     public Timeline simulate(Scenario scenario, SimulationOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return new Simulation(this, scenario, options).run();
+        return new Simulation(this, scenario, options).run(org.threshold.analysis.Progress.NONE);
+    }
+
+    @Override
+    public Timeline simulate(Scenario scenario, SimulationOptions options, org.threshold.analysis.Progress progress) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        return new Simulation(this, scenario, options).run(progress);
     }
 
     KieSession newSession() {

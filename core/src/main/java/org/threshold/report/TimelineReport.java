@@ -8,11 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,18 +28,13 @@ import org.threshold.timeline.Transition;
 /** A {@link Timeline} as JSON, CSV or text. Numbers are rounded as in {@link JsonReport}. */
 public final class TimelineReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-
     private TimelineReport() {
     }
 
     /**
      * The timeline as one JSON object: scenario, from, to, step, the steps (day, posture,
-     * riskLevel, metrics, the conclusions that hold, and that step's events, each marked
+     * riskLevel, metrics, the conclusions that hold as {@link JsonReport#conclusions} gives
+     * them, and that step's events, each marked
      * {@code generated} where the policy made it), the transitions with their explanations, and
      * the final assessment in the shape of {@link JsonReport}.
      */
@@ -64,8 +54,7 @@ public final class TimelineReport {
             step.put("riskLevel", a.riskLevel() == null ? null : a.riskLevel().name());
             ObjectNode metrics = step.putObject("metrics");
             a.metrics().forEach((k, v) -> metrics.put(k, JsonReport.round(v)));
-            ArrayNode conclusions = step.putArray("conclusions");
-            a.conclusionTypes().forEach(conclusions::add);
+            JsonReport.conclusions(step.putArray("conclusions"), a);
             ArrayNode events = step.putArray("events");
             for (Event e : s.events()) {
                 ObjectNode event = events.addObject();
@@ -89,11 +78,7 @@ public final class TimelineReport {
 
     /** {@link #tree(Timeline)} as indented JSON. */
     public static String toJson(Timeline t) {
-        try {
-            return MAPPER.writer(PRETTY).writeValueAsString(tree(t));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonReport.write(tree(t));
     }
 
     /**
@@ -209,17 +194,17 @@ public final class TimelineReport {
             o.put("type", "STRIKE");
             o.put("by", s.by().name());
             o.put("target", s.target().name());
-            o.put("severity", s.severity());
+            o.put("severity", JsonReport.round(s.severity()));
         } else if (e instanceof Threat th) {
             o.put("type", "THREAT");
-            o.put("severity", th.severity());
+            o.put("severity", JsonReport.round(th.severity()));
         } else if (e instanceof Retaliation r) {
             o.put("type", "RETALIATION");
-            o.put("severity", r.severity());
+            o.put("severity", JsonReport.round(r.severity()));
         } else if (e instanceof Pressure p) {
             o.put("type", "PRESSURE");
             o.put("kind", p.kind().name());
-            o.put("magnitude", p.magnitude());
+            o.put("magnitude", JsonReport.round(p.magnitude()));
         } else if (e instanceof ThresholdCrossing) {
             o.put("type", "THRESHOLD_CROSSING");
         } else {
