@@ -4,9 +4,14 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** A threat by the adversary, with a severity in [0, 1]: "escalation in language before hardware". */
-public record Threat(LocalDate day, double severity) implements Event {
+public record Threat(LocalDate day, double severity, Source source) implements Event {
     public Threat {
         Objects.requireNonNull(day, "day");
         Scores.requireScore("severity", severity);
+    }
+
+    /** The event without a source. */
+    public Threat(LocalDate day, double severity) {
+        this(day, severity, null);
     }
 }

@@ -89,6 +89,7 @@ public final class DefaultReasoner implements Reasoner {
     private final Map<String, Integer> conclusionOrder = new HashMap<>();
     private final List<String> ruleNames;
     private final Calibration declared;
+    private final Provenance provenance;
 
     public DefaultReasoner(List<RulePack> packs, int maxFirings) {
         this.packs = List.copyOf(packs);
@@ -109,6 +110,7 @@ public final class DefaultReasoner implements Reasoner {
             }
         }
         this.ruleNames = List.copyOf(names);
+        this.provenance = new Provenance(kieBase);
         LOG.debug("reasoner ready: {} rules from {} pack(s), {} in {} ms", ruleNames.size(), this.packs.size(),
                 precompiled ? "precompiled" : "compiled from DRL", (System.nanoTime() - start) / 1_000_000);
     }
@@ -334,6 +336,7 @@ public final class DefaultReasoner implements Reasoner {
             metrics.put(metric, values.get(0));
         }
         List<Finding> findings = new ArrayList<>();
+        List<org.threshold.fact.Event> sourced = byType.isEmpty() ? List.of() : Provenance.sourcedEvents(session);
         for (String type : ordered(byType.keySet(), conclusionOrder)) {
             List<Justifications.Justified> justified = new ArrayList<>(byType.get(type));
             if (justified.isEmpty()) {
@@ -349,7 +352,7 @@ public final class DefaultReasoner implements Reasoner {
                 strength = strength == null ? c.strength() : strength;
                 because.add(j.explanation());
             }
-            findings.add(new Finding(type, basis, strength, because));
+            findings.add(new Finding(type, basis, strength, because, provenance.sources(session, because, sourced)));
         }
         Posture posture = single(postures, "posture", name);
         RiskLevel level = single(levels, "risk level", name);
