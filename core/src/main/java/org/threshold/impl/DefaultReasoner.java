@@ -89,7 +89,6 @@ public final class DefaultReasoner implements Reasoner {
     private final Map<String, Integer> conclusionOrder = new HashMap<>();
     private final List<String> ruleNames;
     private final Calibration declared;
-    private final Provenance provenance;
 
     public DefaultReasoner(List<RulePack> packs, int maxFirings) {
         this.packs = List.copyOf(packs);
@@ -110,7 +109,6 @@ public final class DefaultReasoner implements Reasoner {
             }
         }
         this.ruleNames = List.copyOf(names);
-        this.provenance = new Provenance(kieBase);
         LOG.debug("reasoner ready: {} rules from {} pack(s), {} in {} ms", ruleNames.size(), this.packs.size(),
                 precompiled ? "precompiled" : "compiled from DRL", (System.nanoTime() - start) / 1_000_000);
     }
@@ -352,7 +350,7 @@ public final class DefaultReasoner implements Reasoner {
                 strength = strength == null ? c.strength() : strength;
                 because.add(j.explanation());
             }
-            findings.add(new Finding(type, basis, strength, because, provenance.sources(session, because, sourced)));
+            findings.add(new Finding(type, basis, strength, because, Provenance.sources(session, justified, sourced)));
         }
         Posture posture = single(postures, "posture", name);
         RiskLevel level = single(levels, "risk level", name);

@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.core.reteoo.AccumulateNode;
+import org.drools.core.reteoo.TupleImpl;
 import org.drools.tms.LogicalDependency;
 import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
@@ -32,8 +34,51 @@ final class Justifications {
     private Justifications() {
     }
 
-    /** One justification: the explanation, and the object its rule inserted. */
-    record Justified(Explanation explanation, Object inserted) {
+    /**
+     * One justification: the explanation, the object its rule inserted, and the facts its
+     * {@code accumulate} conditions gathered (which the explanation's facts do not list).
+     *
+     * <p>Implementation notes: the engine keeps, under the tuple that entered an accumulate, one
+     * child tuple per fact gathered (its right parent holds the fact); a sub-network of
+     * conditions passes a tuple whose left parents hold the facts. These are the engine's
+     * internals (drools-core's reteoo package), read only after firing, never changed.
+     */
+    record Justified(Explanation explanation, Object inserted, Match match) {
+
+        /** The facts the match's accumulates gathered, found on demand. */
+        List<Object> accumulated() {
+            List<Object> out = new ArrayList<>();
+            if (match instanceof TupleImpl t) {
+                for (TupleImpl x = t; x != null; x = x.getParent()) {
+                    if (x.getContextObject() instanceof AccumulateNode.AccumulateContext) {
+                        for (TupleImpl child = x.getFirstChild(); child != null; child = child.getHandleNext()) {
+                            TupleImpl right = child.getRightParent();
+                            if (right == null) {
+                                continue;
+                            }
+                            Object gathered = right.getFactHandle() == null ? null : right.getFactHandle().getObject();
+                            // a sub-network's tuple ({@code $t : Threat(...) and not ...}) holds its facts on its left parents
+                            facts(gathered != null ? gathered : right.getLeftParent(), out);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** A fact, or the facts of a tuple a sub-network of conditions ({@code a and not b}) passed on. */
+        private static void facts(Object o, List<Object> out) {
+            if (o instanceof TupleImpl tuple) {
+                for (TupleImpl x = tuple; x != null; x = x.getParent()) {
+                    Object fact = x.getFactHandle() == null ? null : x.getFactHandle().getObject();
+                    if (fact != null && !(fact instanceof TupleImpl)) {
+                        out.add(fact);
+                    }
+                }
+            } else if (o != null) {
+                out.add(o);
+            }
+        }
     }
 
     static List<Justified> of(FactHandle handle, Function<Object, Reason> reasonOf) {
@@ -54,7 +99,7 @@ final class Justifications {
             Match match = dependency.getJustifier();
             Object inserted = dependency.getObject();
             Reason reason = reasonOf.apply(inserted);
-            out.add(new Justified(explain(match, reason), inserted));
+            out.add(new Justified(explain(match, reason), inserted, match));
         }
         return out;
     }
