@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -130,24 +131,12 @@ public final class EventImporter {
         Map<List<Object>, Pending> merged = new LinkedHashMap<>();
         List<Pending> events = new ArrayList<>();
         for (Path file : files) {
-            CSVFormat.Builder fb = CSVFormat.DEFAULT.builder().setDelimiter(mapping.format().delimiter())
-                    .setRecordSeparator('\n').setIgnoreEmptyLines(true).setTrim(false);
-            if (!mapping.format().quoted()) {
-                fb.setQuote(null);
-            }
-            if (mapping.format().header()) {
-                fb.setHeader().setSkipHeaderRecord(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL);
-            }
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                    CSVParser parser = CSVParser.builder().setReader(in).setFormat(fb.get()).get()) {
-                Map<String, Integer> index = columns(parser, file);
+            try (Rows rows = open(file)) {
+                Map<String, Integer> index = rows.columns();
                 int expected = index.size();
                 Reader reader = new Reader(index);
-                long line = mapping.format().header() ? 2 : 1;
-                for (CSVRecord record : parser) {
+                for (Row record = rows.next(); record != null; record = rows.next()) {
                     read++;
-                    long recordLine = line;
-                    line = parser.getCurrentLineNumber() + 1;
                     try {
                         if (record.size() != expected) {
                             throw new BadRecord(record.size() + " columns, expected " + expected);
@@ -184,7 +173,7 @@ public final class EventImporter {
                             skipped.merge(rule.skip(), 1L, Long::sum);
                             continue;
                         }
-                        String id = mapping.id() == null ? "row " + record.getRecordNumber() : reader.get(mapping.id());
+                        String id = mapping.id() == null ? "row " + record.number() : reader.get(mapping.id());
                         String url = mapping.url() == null ? null : reader.get(mapping.url());
                         Event event = reader.event(rule.event(), day, new Source(mapping.dataset(), id, url, null));
                         if (mapping.merge()) {
@@ -207,17 +196,20 @@ public final class EventImporter {
                     } catch (BadRecord e) {
                         skipped.merge(MALFORMED, 1L, Long::sum);
                         if (malformed.size() < NAMED_MALFORMED) {
-                            malformed.add(file + ":" + recordLine + ": " + e.getMessage());
+                            malformed.add(file + ":" + record.line() + ": " + e.getMessage());
                         }
                     }
                 }
             } catch (NoSuchFileException e) {
                 throw new InvalidMappingException(file.toString(), 0, 0, null, "no such file");
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new InvalidMappingException(file.toString(), 0, 0, null, "the file is not UTF-8 text");
             } catch (IOException | UncheckedIOException e) {
                 throw new InvalidMappingException(file.toString(), 0, 0, null, "cannot read the file ("
                         + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
-            } catch (IllegalArgumentException e) {
-                throw new InvalidMappingException(file.toString(), 1, 0, null, "cannot read the header (" + e.getMessage() + ")");
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new InvalidMappingException(file.toString(), 0, 0, null, "cannot read the file as delimited records ("
+                        + e.getMessage() + ")");
             }
         }
         List<Event> out = new ArrayList<>(events.size());
@@ -230,12 +222,44 @@ public final class EventImporter {
         return new Result(List.copyOf(out), new Summary(read, kept, skipped, List.copyOf(malformed)));
     }
 
-    private Map<String, Integer> columns(CSVParser parser, Path file) {
+    /** One record: its fields, its number among the records (from 1) and its first line in the file. */
+    private interface Row {
+        int size();
+
+        String get(int i);
+
+        long number();
+
+        long line();
+    }
+
+    /** The records of one file, read one at a time. */
+    private interface Rows extends AutoCloseable {
+        /** The columns by name: from the header, or the mapping's list. */
+        Map<String, Integer> columns();
+
+        /** The next record, or null at the end. */
+        Row next() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private Rows open(Path file) throws IOException {
+        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try {
+            return mapping.format().quoted() ? new QuotedRows(file, in) : new PlainRows(file, in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private Map<String, Integer> index(List<String> header, Path file) {
         Map<String, Integer> index = new HashMap<>();
         if (mapping.format().header()) {
-            List<String> names = parser.getHeaderNames();
-            for (int i = 0; i < names.size(); i++) {
-                index.putIfAbsent(names.get(i).trim(), i);
+            for (int i = 0; i < header.size(); i++) {
+                index.putIfAbsent(header.get(i).trim(), i);
             }
             for (String needed : needed()) {
                 if (!index.containsKey(needed)) {
@@ -250,6 +274,152 @@ public final class EventImporter {
             }
         }
         return index;
+    }
+
+    /** Quoted CSV, read by Commons CSV (fields may hold delimiters and line breaks). */
+    private final class QuotedRows implements Rows {
+        private final CSVParser parser;
+        private final java.util.Iterator<CSVRecord> records;
+        private final Map<String, Integer> columns;
+        private long line;
+
+        QuotedRows(Path file, BufferedReader in) throws IOException {
+            CSVFormat.Builder fb = CSVFormat.DEFAULT.builder().setDelimiter(mapping.format().delimiter())
+                    .setIgnoreEmptyLines(true).setTrim(false);
+            if (mapping.format().header()) {
+                fb.setHeader().setSkipHeaderRecord(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL);
+            }
+            parser = CSVParser.builder().setReader(in).setFormat(fb.get()).get();
+            records = parser.iterator();
+            columns = index(mapping.format().header() ? parser.getHeaderNames() : List.of(), file);
+            line = mapping.format().header() ? 2 : 1;
+        }
+
+        @Override
+        public Map<String, Integer> columns() {
+            return columns;
+        }
+
+        @Override
+        public Row next() {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord r = records.next();
+            long first = line;
+            line = parser.getCurrentLineNumber() + 1;
+            return new Row() {
+                public int size() {
+                    return r.size();
+                }
+
+                public String get(int i) {
+                    return r.get(i);
+                }
+
+                public long number() {
+                    return r.getRecordNumber();
+                }
+
+                public long line() {
+                    return first;
+                }
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
+    }
+
+    /**
+     * Unquoted delimited lines (GDELT): each line is one record, split where its fields are read.
+     *
+     * <p>Implementation notes: a record keeps its line and the offsets of its delimiters, and
+     * makes a string only of the fields a mapping reads (a dozen of GDELT's 61), so a
+     * daily-sized file costs little more than reading its lines.
+     */
+    private final class PlainRows implements Rows, Row {
+        private final BufferedReader in;
+        private final Map<String, Integer> columns;
+        private final char delimiter = mapping.format().delimiter();
+        private int[] ends = new int[64];
+        private int size;
+        private String text;
+        private long line;
+        private long number;
+
+        PlainRows(Path file, BufferedReader in) throws IOException {
+            this.in = in;
+            List<String> header = List.of();
+            if (mapping.format().header()) {
+                String first = in.readLine();
+                line = 1;
+                header = first == null ? List.of() : List.of(first.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
+            }
+            columns = index(header, file);
+        }
+
+        @Override
+        public Map<String, Integer> columns() {
+            return columns;
+        }
+
+        @Override
+        public Row next() throws IOException {
+            String l;
+            do {
+                l = in.readLine();
+                line++;
+            } while (l != null && l.isEmpty());
+            if (l == null) {
+                return null;
+            }
+            text = l;
+            number++;
+            size = 0;
+            for (int i = 0; i < l.length(); i++) {
+                if (l.charAt(i) == delimiter) {
+                    add(i);
+                }
+            }
+            add(l.length());
+            return this;
+        }
+
+        private void add(int end) {
+            if (size == ends.length) {
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            ends[size++] = end;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public String get(int i) {
+            int start = i == 0 ? 0 : ends[i - 1] + 1;
+            return text.substring(start, ends[i]);
+        }
+
+        @Override
+        public long number() {
+            return number;
+        }
+
+        @Override
+        public long line() {
+            return line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private List<String> needed() {
@@ -283,7 +453,7 @@ public final class EventImporter {
     /** Reads one record's values by column name. */
     private static final class Reader {
         final Map<String, Integer> index;
-        CSVRecord record;
+        Row record;
 
         Reader(Map<String, Integer> index) {
             this.index = index;
