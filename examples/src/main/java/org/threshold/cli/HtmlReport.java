@@ -34,7 +34,7 @@ final class HtmlReport {
                 .append("td,th{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}\n")
                 .append("th{background:#f4f4f4}.begins{color:#b00}.ends{color:#06c}\n")
                 .append("pre{background:#f8f8f8;padding:1em;overflow-x:auto;font-size:.85em}\n")
-                .append(".chart svg{width:100%;height:auto}\n</style>\n</head>\n<body>\n");
+                .append(".chart svg{width:100%;height:auto}\n.sources{font-size:smaller;color:#555}\n</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(t.scenario())).append("</h1>\n<p>Simulated from ").append(t.from()).append(" to ")
                 .append(t.to()).append(", reported every ").append(t.stepDays()).append(t.stepDays() == 1 ? " day" : " days")
                 .append(". Final posture <b>").append(last.posture()).append("</b>, risk level <b>")
@@ -43,6 +43,14 @@ final class HtmlReport {
         if (generated > 0) {
             h.append("<p>The observer's policy made ").append(generated).append(generated == 1 ? " event" : " events")
                     .append(" during the simulation.</p>\n");
+        }
+        java.util.Map<String, String> urls = new java.util.HashMap<>();
+        for (org.threshold.timeline.Step step : t.steps()) {
+            for (org.threshold.fact.Event e : step.events()) {
+                if (e.source() != null && e.source().url() != null) {
+                    urls.putIfAbsent(e.source().citation(), e.source().url());
+                }
+            }
         }
         h.append("<div class=\"chart\">\n").append(TimelineChart.svg(t)).append("\n</div>\n");
         h.append("<h2>Transitions</h2>\n");
@@ -68,6 +76,7 @@ final class HtmlReport {
                 for (Explanation e : tr.because()) {
                     h.append(esc(lead + e)).append("<br>");
                 }
+                sources(h, tr.sources(), urls);
                 h.append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -78,11 +87,31 @@ final class HtmlReport {
             for (Explanation e : f.because()) {
                 h.append(esc(e.toString())).append("<br>");
             }
+            sources(h, f.sources(), urls);
             h.append("</td></tr>\n");
         }
         h.append("</table>\n<pre>").append(esc(TextReport.render(last, knownConclusions))).append("</pre>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The citations of a conclusion's events, each a link where its event gave an address. */
+    private static void sources(StringBuilder h, java.util.List<String> sources, java.util.Map<String, String> urls) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        h.append("<span class=\"sources\">sources: ");
+        for (int i = 0; i < sources.size(); i++) {
+            String c = sources.get(i);
+            String url = urls.get(c);
+            h.append(i == 0 ? "" : ", ");
+            if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+                h.append("<a href=\"").append(esc(url)).append("\">").append(esc(c)).append("</a>");
+            } else {
+                h.append(esc(c));
+            }
+        }
+        h.append("</span>");
     }
 
     private static String esc(String s) {

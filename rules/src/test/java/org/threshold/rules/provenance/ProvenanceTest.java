@@ -34,6 +34,7 @@ class ProvenanceTest {
               factions:
                 - {name: pragmatists, stance: PRAGMATIC, influence: 0.65}
                 - {name: hardliners,  stance: HARDLINE,  influence: 0.35}
+            costs: {observer: {human: 0.02}, proxy: {human: 0.9}}
             events:
               - {day: 2024-01-10, type: STRIKE, target: DEEP, severity: 0.6, source: {dataset: test, id: deep}}
               - {day: 2024-01-11, type: STRIKE, target: FRONTLINE, severity: 0.6, source: {dataset: test, id: front}}
@@ -59,6 +60,9 @@ class ProvenanceTest {
         assertThat(finding(a, "THREATS_DISCOUNTED").sources()).containsExactly("test:lapsed-1", "test:lapsed-2", "test:lapsed-3");
         // confidence grows with the deep and capital strikes left unanswered, not with front-line ones
         assertThat(finding(a, "OBSERVER_READS_BOUNDED").sources()).contains("test:deep").doesNotContain("test:front", "test:fresh");
+        // the posture PRESS rests on the observer's reading (an exists condition), and through it on those events
+        assertThat(finding(a, "RISK_TRANSFERRED_TO_PROXY").sources()).isNotEmpty()
+                .isSubsetOf(finding(a, "OBSERVER_READS_BOUNDED").sources());
     }
 
     @Test
