@@ -60,7 +60,7 @@ public final class EventImporter {
      * What became of the records.
      *
      * @param read records read
-     * @param kept records that became events (merged ones included)
+     * @param kept records that became events, one each: {@code read} less every record skipped
      * @param skipped records skipped, by reason: {@code filtered}, {@code unmapped}, a rule's
      *     {@code skip} reason, {@code outside the dates}, {@code malformed}, {@code merged as duplicates}
      * @param malformed the first {@value #NAMED_MALFORMED} malformed records, as {@code file:line: problem}
@@ -70,9 +70,7 @@ public final class EventImporter {
         /** The summary in one paragraph, as the command prints it on standard error. */
         public String text() {
             StringBuilder sb = new StringBuilder();
-            sb.append("imported ").append(kept).append(" of ").append(read).append(" records");
-            long merged = skipped.getOrDefault(MERGED, 0L);
-            sb.append(" into ").append(kept - merged).append(" events");
+            sb.append("read ").append(read).append(read == 1 ? " record" : " records").append(", kept ").append(kept);
             if (!skipped.isEmpty()) {
                 List<String> parts = new ArrayList<>();
                 skipped.forEach((k, v) -> parts.add(k + " " + v));
@@ -218,7 +216,7 @@ public final class EventImporter {
                     + String.join(", ", p.ids) + (p.count > p.ids.size() ? ", ..." : "") + ")"));
         }
         out.sort(Comparator.comparing(Event::day));
-        long kept = read - skipped.entrySet().stream().filter(e -> !e.getKey().equals(MERGED)).mapToLong(Map.Entry::getValue).sum();
+        long kept = read - skipped.values().stream().mapToLong(Long::longValue).sum();
         return new Result(List.copyOf(out), new Summary(read, kept, skipped, List.copyOf(malformed)));
     }
 

@@ -15,4 +15,11 @@ public record Pressure(LocalDate day, PressureKind kind, double magnitude, Sourc
     public Pressure(LocalDate day, PressureKind kind, double magnitude) {
         this(day, kind, magnitude, null);
     }
+
+    /** As a record prints itself, the source left out where there is none. */
+    @Override
+    public String toString() {
+        return "Pressure[day=" + day + ", kind=" + kind + ", magnitude=" + magnitude
+                + (source == null ? "" : ", source=" + source) + "]";
+    }
 }

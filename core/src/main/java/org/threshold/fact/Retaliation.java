@@ -14,4 +14,11 @@ public record Retaliation(LocalDate day, double severity, Source source) impleme
     public Retaliation(LocalDate day, double severity) {
         this(day, severity, null);
     }
+
+    /** As a record prints itself, the source left out where there is none. */
+    @Override
+    public String toString() {
+        return "Retaliation[day=" + day + ", severity=" + severity
+                + (source == null ? "" : ", source=" + source) + "]";
+    }
 }

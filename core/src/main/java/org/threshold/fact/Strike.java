@@ -16,4 +16,11 @@ public record Strike(LocalDate day, Party by, Target target, double severity, So
     public Strike(LocalDate day, Party by, Target target, double severity) {
         this(day, by, target, severity, null);
     }
+
+    /** As a record prints itself, the source left out where there is none. */
+    @Override
+    public String toString() {
+        return "Strike[day=" + day + ", by=" + by + ", target=" + target + ", severity=" + severity
+                + (source == null ? "" : ", source=" + source) + "]";
+    }
 }

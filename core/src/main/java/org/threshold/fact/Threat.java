@@ -14,4 +14,11 @@ public record Threat(LocalDate day, double severity, Source source) implements E
     public Threat(LocalDate day, double severity) {
         this(day, severity, null);
     }
+
+    /** As a record prints itself, the source left out where there is none. */
+    @Override
+    public String toString() {
+        return "Threat[day=" + day + ", severity=" + severity
+                + (source == null ? "" : ", source=" + source) + "]";
+    }
 }

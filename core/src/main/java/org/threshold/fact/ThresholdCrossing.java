@@ -13,4 +13,11 @@ public record ThresholdCrossing(LocalDate day, Source source) implements Event {
     public ThresholdCrossing(LocalDate day) {
         this(day, null);
     }
+
+    /** As a record prints itself, the source left out where there is none. */
+    @Override
+    public String toString() {
+        return "ThresholdCrossing[day=" + day
+                + (source == null ? "" : ", source=" + source) + "]";
+    }
 }

@@ -32,7 +32,7 @@ class ImportCommandTest {
         assertThat(s.asOf()).isEqualTo("2025-11-14");
         assertThat(s.events()).hasSize(71);
         assertThat(s.events()).allMatch(e -> e.source() != null && e.source().dataset().equals("chronology"));
-        assertThat(r.err()).isEqualTo("threshold: imported 71 of 75 records into 71 events; skipped: near miss 4" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("threshold: read 75 records, kept 71; skipped: near miss 4" + System.lineSeparator());
     }
 
     @Test
