@@ -40,8 +40,8 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
         @Override
         public String describe() {
             return switch (kind) {
-                case STRING -> "the text '" + ScenarioReader.shown(text) + "'";
-                case INTEGER, FLOAT -> "the number " + ScenarioReader.shown(text);
+                case STRING -> "the text '" + MessageText.shown(text) + "'";
+                case INTEGER, FLOAT -> "the number " + MessageText.shown(text);
                 case BOOLEAN -> "the boolean " + text;
                 case NULL -> "nothing (null)";
             };
