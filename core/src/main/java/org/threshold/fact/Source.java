@@ -37,6 +37,12 @@ public record Source(String dataset, String id, String url, String note) {
         return url != null ? url : note;
     }
 
+    /** The citation, as {@code Source[dataset:id]}, so that an event prints on one short line. */
+    @Override
+    public String toString() {
+        return "Source[" + citation() + "]";
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

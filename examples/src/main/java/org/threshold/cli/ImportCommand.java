@@ -82,6 +82,10 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (printMapping) {
+            if (!files.isEmpty() || mapping != null || since != null || until != null || into != null || name != null) {
+                throw bad("--print-mapping prints the built-in mapping of --source and imports nothing; "
+                        + "leave out the files and the other options, or leave out --print-mapping");
+            }
             if (source == SourceKind.csv) {
                 throw bad("--print-mapping: the csv source has no built-in mapping; write one (see the chronology's: "
                         + "threshold import --source chronology --print-mapping) and pass it with --mapping");

@@ -122,6 +122,10 @@ class ImportCommandTest {
         assertThat(missing.out()).isEmpty();
         CommandRunner both = CommandRunner.run("import", CHRONOLOGY, "--source", "chronology", "--into", BASE, "--name", "x");
         assertThat(both.exitCode()).isEqualTo(2);
+        CommandRunner printAndImport = CommandRunner.run("import", CHRONOLOGY, "--source", "chronology", "--print-mapping");
+        assertThat(printAndImport.exitCode()).isEqualTo(2);
+        assertThat(printAndImport.out()).isEmpty();
+        assertThat(printAndImport.err()).contains("--print-mapping prints the built-in mapping of --source and imports nothing");
     }
 
     @Test
