@@ -129,6 +129,23 @@ class ImportCommandTest {
     }
 
     @Test
+    void simulationOutputsCiteTheImportedEventsAndTheHtmlReportLinksThem() throws IOException {
+        Path scenario = dir.resolve("early.yaml");
+        Files.writeString(scenario, CommandRunner.run("import", CHRONOLOGY, "--source", "chronology", "--until", "2023-04-20").out());
+        Path html = dir.resolve("early.html");
+        CommandRunner text = CommandRunner.run("simulate", scenario.toString(), "--html", html.toString());
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("THREATS_DISCOUNTED begins" + System.lineSeparator()
+                + "      because rule 'threats discounted': threat credibility 0.461 < 0.50" + System.lineSeparator()
+                + "      sources chronology:row 2, chronology:row 4, chronology:row 9" + System.lineSeparator());
+        assertThat(Files.readString(html)).contains("<span class=\"sources\">sources: <a href=\"https://dailycaller.com/");
+        CommandRunner csv = CommandRunner.run("simulate", scenario.toString(), "--format", "csv", "--step", "30d");
+        assertThat(csv.out()).contains("2022-02-24 THREAT 0.6 [chronology:row 2]");
+        CommandRunner json = CommandRunner.run("simulate", scenario.toString(), "--format", "json", "--step", "30d");
+        assertThat(json.out()).contains("\"source\": {", "\"sources\": [", "\"chronology:row 2\"");
+    }
+
+    @Test
     void aFlowListOfEventsCannotBeImportedIntoAndSaysHowToFixIt() throws IOException {
         Path base = dir.resolve("flow.yaml");
         Files.writeString(base, "name: x\nasOf: 2024-12-31\nevents: [{day: 2024-01-01, type: THREAT}]\n");
