@@ -111,8 +111,9 @@ final class ImportCommand implements Callable<Integer> {
         try {
             Mapping m = mapping == null ? MappingReader.builtIn(source.name()) : MappingReader.read(mapping);
             String baseText = null;
+            LocalDate baseAsOf = null;
             if (into != null) {
-                ScenarioReader.read(into);
+                baseAsOf = ScenarioReader.read(into).asOf();
                 baseText = Files.readString(into, StandardCharsets.UTF_8);
             }
             EventImporter.Result result = new EventImporter(m).importFiles(files, first, last);
@@ -132,6 +133,15 @@ final class ImportCommand implements Callable<Integer> {
             // the output must read back as a scenario (with --into, the limits hold for both parts together)
             ScenarioReader.read(into != null ? into + " with the imported events" : "the imported scenario", yaml);
             err.println("threshold: " + result.summary().text().replace(System.lineSeparator(), System.lineSeparator() + "threshold: "));
+            if (baseAsOf != null) {
+                LocalDate asOf = baseAsOf;
+                long later = result.events().stream().filter(e -> e.day().isAfter(asOf)).count();
+                if (later > 0) {
+                    err.println("threshold: " + later + (later == 1 ? " imported event is" : " imported events are")
+                            + " dated after the asOf of " + into + " (" + asOf + "): assess leaves them out; "
+                            + "simulate reaches them with --to, or raise asOf");
+                }
+            }
             out.print(yaml);
             out.flush();
             return 0;

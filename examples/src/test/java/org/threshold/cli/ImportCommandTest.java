@@ -71,6 +71,11 @@ class ImportCommandTest {
         assertThat(s.calibration().get("responseWindowDays")).isEqualTo(45.0);
         assertThat(s.events()).hasSize(2);
         assertThat(s.events().get(0).source()).isNull();
+        assertThat(r.err()).isEqualTo("threshold: read 75 records, kept 1; skipped: outside the dates 74" + System.lineSeparator());
+        CommandRunner late = CommandRunner.run("import", CHRONOLOGY, "--source", "chronology", "--since", "2025-01-01",
+                "--into", base.toString());
+        assertThat(late.err()).contains("threshold: 17 imported events are dated after the asOf of " + base
+                + " (2024-12-31): assess leaves them out; simulate reaches them with --to, or raise asOf");
         Strike moscow = (Strike) s.events().get(1);
         assertThat(moscow.target()).isEqualTo(Target.CAPITAL);
         assertThat(moscow.source().citation()).isEqualTo("chronology:row 44");
