@@ -43,10 +43,21 @@ public final class Explanation {
     public String reason() {
         String t = text;
         if (t == null) {
-            t = reason == null ? "" : reason.text();
+            try {
+                t = reason == null ? "" : reason.text();
+            } catch (java.util.IllegalFormatException e) {
+                throw new RuleFailureException(badFormat(rule, reason, e), e);
+            }
             text = t;
         }
         return t;
+    }
+
+    /** The message for a rule whose reason's format does not fit its arguments. */
+    static String badFormat(String rule, Reason reason, java.util.IllegalFormatException e) {
+        return "rule '" + rule + "' gave a reason whose format does not fit its arguments: Reason.of( \""
+                + reason.format() + "\", " + java.util.Arrays.toString(reason.args()) + " ): " + e.getClass().getSimpleName()
+                + " (" + e.getMessage() + "). Maybe use %s, which fits any argument.";
     }
 
     /** The facts the rule matched, in the order of its patterns. */

@@ -12,8 +12,11 @@ public interface Reasoner {
     /**
      * Assesses {@code scenario} as of its {@code asOf} day.
      *
-     * @throws RuleFailureException where a rule's action throws or the rules fire past the limit;
-     *     no partial assessment is returned
+     * @throws RuleFailureException where a rule's action or condition throws, the rules fire past
+     *     the firing limit or run past the time limit, a rule's reason does not fit its format, a
+     *     conclusion was inserted with plain {@code insert}, or a metric, posture or risk level the
+     *     packs promise is missing; each names the rule where it can. No partial assessment is
+     *     returned
      */
     Assessment assess(Scenario scenario);
 

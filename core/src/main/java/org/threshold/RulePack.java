@@ -54,6 +54,22 @@ public interface RulePack {
     }
 
     /**
+     * Whether the pack concludes the observer's posture in every assessment (a
+     * {@link org.threshold.fact.PostureVerdict}); an assessment without one then fails as not whole.
+     */
+    default boolean concludesPosture() {
+        return false;
+    }
+
+    /**
+     * Whether the pack concludes the risk level in every assessment (a
+     * {@link org.threshold.fact.RiskVerdict}); an assessment without one then fails as not whole.
+     */
+    default boolean concludesRiskLevel() {
+        return false;
+    }
+
+    /**
      * The calibration keys this pack adds to the model's, each with its default, in the order to
      * list them. Keys are best namespaced by the pack ({@code maritime.escalationThreshold}); they
      * must not be keys of the model, and two packs must not give one key different defaults.
@@ -157,7 +173,7 @@ public interface RulePack {
                     throw problem(shown, "no such resource on the class path. Maybe check the name, or the class "
                             + "loader given (it must see the pack's resources).");
                 }
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                text = utf8(shown, in.readAllBytes());
             } catch (IOException e) {
                 throw problem(shown, "cannot read the resource: " + e.getMessage());
             }
@@ -262,10 +278,41 @@ public interface RulePack {
 
     private static String read(Path f) {
         try {
-            return Files.readString(f, StandardCharsets.UTF_8);
+            return utf8(f.toString(), Files.readAllBytes(f));
         } catch (IOException | UncheckedIOException e) {
             throw problem(f.toString(), "cannot read the file: " + e.getMessage());
         }
+    }
+
+    /**
+     * The bytes as UTF-8 text, without a byte order mark.
+     *
+     * @throws InvalidRulesException naming the first byte that is not UTF-8, by its offset and line
+     */
+    private static String utf8(String shown, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw problem(shown, line, String.format(java.util.Locale.ROOT, "the file is not UTF-8 text: byte 0x%02X at "
+                    + "byte offset %d (line %d) is not valid UTF-8. Rule files are read as UTF-8; maybe the file was saved "
+                    + "in another encoding (such as ISO-8859-1 or Windows-1252): save it as UTF-8.",
+                    bytes[offset] & 0xFF, offset, line));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static InvalidRulesException problem(String file, String message) {

@@ -1,10 +1,12 @@
 package org.threshold;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 
 import org.threshold.impl.DefaultReasoner;
 
@@ -23,6 +25,9 @@ public final class Threshold {
 
     /** The default limit on rule firings per assessment. */
     public static final int DEFAULT_MAX_FIRINGS = 100_000;
+
+    /** The default time limit of one assessment (or one simulated day): 10 seconds. */
+    public static final Duration DEFAULT_TIMEOUT = DefaultReasoner.DEFAULT_TIMEOUT;
 
     private Threshold() {
     }
@@ -44,6 +49,8 @@ public final class Threshold {
         private boolean defaultPacks = true;
         private final List<RulePack> packs = new ArrayList<>();
         private int maxFirings = DEFAULT_MAX_FIRINGS;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Consumer<RuleFailureException> onStuck;
 
         private Builder() {
         }
@@ -85,6 +92,34 @@ public final class Threshold {
         }
 
         /**
+         * The longest one assessment (or one simulated day) may take (default 10 seconds). Past it
+         * the engine is stopped between two rule firings, and the assessment fails with a
+         * {@link RuleFailureException} naming the rule that was running; a rule waiting or sleeping
+         * is interrupted. A rule whose action is stuck in Java code (a loop that never ends) cannot
+         * be stopped: the assessing thread stays blocked, and the failure goes to
+         * {@link #onStuck(Consumer)} instead.
+         */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive (" + timeout + ")");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * What to do when a rule's action does not return past the time limit and cannot be
+         * stopped: the handler gets the failure, naming the rule, on the watchdog's thread (the
+         * assessing thread stays blocked in the rule). A program may exit, as the command line
+         * does. Without a handler the failure is only logged, at ERROR.
+         */
+        public Builder onStuck(Consumer<RuleFailureException> handler) {
+            this.onStuck = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
          * Builds the reasoner and its knowledge base.
          *
          * @throws InvalidRulesException where a rule file does not compile, listing every error
@@ -100,7 +135,7 @@ public final class Threshold {
                 throw new IllegalStateException("no rule packs: none was found on the class path and none was added. "
                         + "Maybe add threshold-rules to the class path, or call pack(...) or rules(...).");
             }
-            return new DefaultReasoner(all, maxFirings);
+            return new DefaultReasoner(all, maxFirings, timeout, onStuck);
         }
     }
 }

@@ -50,6 +50,7 @@ public final class FlipFinder {
 
     private final Reasoner reasoner;
     private final int segments;
+    private final boolean whole;
 
     /** A finder that assesses with {@code reasoner} and scans in {@value #DEFAULT_SEGMENTS} segments. */
     public FlipFinder(Reasoner reasoner) {
@@ -61,16 +62,30 @@ public final class FlipFinder {
      * More segments find flips that come and go within a short stretch, at one assessment each.
      */
     public FlipFinder(Reasoner reasoner, int segments) {
+        this(reasoner, segments, false);
+    }
+
+    private FlipFinder(Reasoner reasoner, int segments, boolean whole) {
         this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1 (" + segments + ")");
         }
         this.segments = segments;
+        this.whole = whole;
     }
 
     /** The same finder with another number of scan segments. */
     public FlipFinder withSegments(int segments) {
-        return new FlipFinder(reasoner, segments);
+        return new FlipFinder(reasoner, segments, whole);
+    }
+
+    /**
+     * The same finder for a parameter of whole numbers (such as a count of signals): it assesses
+     * whole numbers only, and brackets each flip between two neighbours, {@code k} and
+     * {@code k + 1}, whatever the tolerance. The ends of the range must be whole numbers.
+     */
+    public FlipFinder overWholeNumbers() {
+        return new FlipFinder(reasoner, segments, true);
     }
 
     /** The number of segments the range is scanned in. */
@@ -110,10 +125,20 @@ public final class FlipFinder {
         Objects.requireNonNull(scenarioAt, "scenarioAt");
         Objects.requireNonNull(output, "output");
         checkRange(from, to, tolerance);
-        Search<T> search = new Search<>(scenarioAt, output, tolerance);
+        if (whole && (from != Math.rint(from) || to != Math.rint(to) || Math.abs(to) > 1e15 || Math.abs(from) > 1e15)) {
+            throw new IllegalArgumentException("the range of a parameter of whole numbers must have whole ends (from " + from
+                    + ", to " + to + ")");
+        }
+        Search<T> search = new Search<>(scenarioAt, output, whole ? 1.0 : tolerance);
         Probe<T> left = search.probe(from);
         for (int i = 1; i <= segments; i++) {
             double x = i == segments ? to : from + (to - from) * i / segments;
+            if (whole) {
+                x = Math.floor(x);
+                if (x <= left.x()) {
+                    continue;
+                }
+            }
             Probe<T> right = search.probe(x);
             if (!Objects.equals(left.output(), right.output())) {
                 search.bisect(left, right);
@@ -184,6 +209,9 @@ public final class FlipFinder {
 
         void bisect(Probe<T> low, Probe<T> high) {
             double mid = low.x() + (high.x() - low.x()) / 2;
+            if (whole) {
+                mid = Math.floor(mid);
+            }
             if (high.x() - low.x() <= tolerance || mid <= low.x() || mid >= high.x()) {
                 brackets.add(new Bracket<>(low, high));
                 return;

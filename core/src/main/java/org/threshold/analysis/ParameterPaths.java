@@ -89,7 +89,8 @@ public final class ParameterPaths {
             double[] range = calibrationRange(key, value);
             Parameter p = new Parameter(key, Calibration.meaning(key), value, range[0], range[1],
                     x -> new Scenario(s.name(), s.asOf(), s.capacity(), s.returnTicket(), s.factions(), s.strain(),
-                            s.signals(), s.costs(), s.events(), s.calibration().with(key, x), s.policy()));
+                            s.signals(), s.costs(), s.events(), s.calibration().with(key, x), s.policy()),
+                    kind(Calibration.range(key)));
             all.put(key, p);
         }
         return all;
@@ -121,7 +122,16 @@ public final class ParameterPaths {
 
     private static void add(Map<String, Parameter> all, String path, String meaning, double value,
             java.util.function.DoubleFunction<Scenario> setter) {
-        all.put(path, new Parameter(path, meaning, value, 0.0, 1.0, setter));
+        all.put(path, new Parameter(path, meaning, value, 0.0, 1.0, setter, Parameter.Kind.SCORE));
+    }
+
+    private static Parameter.Kind kind(Calibration.Range range) {
+        return switch (range) {
+            case UNIT -> Parameter.Kind.SCORE;
+            case NON_NEGATIVE -> Parameter.Kind.NON_NEGATIVE;
+            case POSITIVE_DAYS -> Parameter.Kind.POSITIVE_DAYS;
+            case COUNT -> Parameter.Kind.WHOLE;
+        };
     }
 
     private static Scenario with(Scenario s, java.util.function.Consumer<Scenario.Builder> change) {
@@ -148,7 +158,8 @@ public final class ParameterPaths {
         return switch (Calibration.range(key)) {
             case UNIT -> new double[] {0.0, 1.0};
             case NON_NEGATIVE -> new double[] {0.0, Math.max(1.0, 4 * value)};
-            case POSITIVE_DAYS -> new double[] {1.0, Double.isFinite(value) ? Math.max(60.0, 4 * value) : 365.0};
+            // an unset half-life (none, infinite) is explored from a day to ten years
+            case POSITIVE_DAYS -> new double[] {1.0, Double.isFinite(value) ? Math.max(60.0, 4 * value) : 3650.0};
             case COUNT -> new double[] {0.0, Math.max(4.0, 2 * value)};
         };
     }

@@ -25,6 +25,9 @@ import org.threshold.ThresholdException;
  * regions at a fraction of its cost; an island smaller than a block and touching none of its
  * corners or centre can be missed, so start with smaller blocks ({@link #withBlock(int)}) where
  * such islands are expected.
+ *
+ * <p>A parameter of whole numbers ({@link Parameter.Kind#WHOLE}) takes, in each cell, the whole
+ * number nearest the cell's centre.
  */
 public final class PhaseMapper {
 
@@ -239,8 +242,10 @@ public final class PhaseMapper {
         private T assess(int[] cell) {
             double xv = xFrom + (xTo - xFrom) * (cell[1] + 0.5) / n;
             double yv = yFrom + (yTo - yFrom) * (cell[0] + 0.5) / n;
-            Scenario atX = x.at(xv);
-            Scenario atBoth = ParameterPaths.resolve(atX, yPath).at(yv);
+            // a parameter of whole numbers takes the whole number nearest the cell's centre
+            Scenario atX = x.at(x.kind().whole() ? Math.rint(xv) : xv);
+            Parameter y = ParameterPaths.resolve(atX, yPath);
+            Scenario atBoth = y.at(y.kind().whole() ? Math.rint(yv) : yv);
             return output.apply(reasoner.assess(atBoth));
         }
 

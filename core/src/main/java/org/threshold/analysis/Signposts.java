@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.threshold.Assessment;
 import org.threshold.Explanation;
 import org.threshold.Reasoner;
+import org.threshold.RuleFailureException;
 import org.threshold.Scenario;
 
 /**
@@ -64,7 +65,13 @@ public final class Signposts {
             int remaining = subjects.size();
             int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
             for (int k = 1; k <= limit && remaining > 0; k++) {
-                Assessment a = reasoner.assess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
+                Assessment a;
+                try {
+                    a = reasoner.assess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
+                } catch (RuleFailureException e) {
+                    throw new RuleFailureException("while looking for signposts, in the scenario '" + scenario.name()
+                            + "' with " + k + " more event(s) of the kind " + kind + ": " + e.getMessage(), e);
+                }
                 for (int i = 0; i < subjects.size(); i++) {
                     if (done[i]) {
                         continue;

@@ -1,8 +1,10 @@
 package org.threshold.fact;
 
 import java.util.Arrays;
+import java.util.IllegalFormatException;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The human-readable part of an explanation, written by the rule that concludes.
@@ -18,6 +20,9 @@ import java.util.Objects;
 public final class Reason {
 
     private static final Object[] NO_ARGS = new Object[0];
+    /** Per format, the argument types it was last seen to fit; bounded, since formats may be built at run time. */
+    private static final ConcurrentHashMap<String, Class<?>[]> FITTING = new ConcurrentHashMap<>();
+    private static final int MAX_FITTING = 10_000;
 
     private final String format;
     private final Object[] args;
@@ -35,6 +40,49 @@ public final class Reason {
     /** The formatted text. */
     public String text() {
         return args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+    }
+
+    /** The format, as the rule wrote it. */
+    public String format() {
+        return format;
+    }
+
+    /**
+     * Checks that the format fits its arguments, by formatting once for each format and kind of
+     * arguments (later checks of the same pair cost a map lookup).
+     *
+     * @throws IllegalFormatException where it does not, as {@link #text()} would
+     */
+    public void check() {
+        if (args.length == 0) {
+            return;
+        }
+        Class<?>[] fitting = FITTING.get(format);
+        if (fitting != null && sameTypes(fitting, args)) {
+            return;
+        }
+        String.format(Locale.ROOT, format, args);
+        if (FITTING.size() >= MAX_FITTING) {
+            FITTING.clear();
+        }
+        Class<?>[] types = new Class<?>[args.length];
+        for (int i = 0; i < args.length; i++) {
+            types[i] = args[i] == null ? null : args[i].getClass();
+        }
+        FITTING.put(format, types);
+    }
+
+    private static boolean sameTypes(Class<?>[] types, Object[] values) {
+        if (types.length != values.length) {
+            return false;
+        }
+        for (int i = 0; i < types.length; i++) {
+            Object v = values[i];
+            if ((v == null ? null : v.getClass()) != types[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The values the text is made from, in order. */

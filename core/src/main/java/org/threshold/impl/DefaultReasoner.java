@@ -1,5 +1,6 @@
 package org.threshold.impl;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -19,6 +21,9 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -50,6 +55,15 @@ import org.threshold.timeline.Timeline;
  * The reasoner behind {@link org.threshold.Threshold#builder()}: one knowledge base, built once
  * and shared; one engine session per assessment, taken from a pool of reset sessions (a session
  * from the pool skips rebuilding its node memories, the larger part of a fresh session's cost).
+ *
+ * <p>Implementation notes on failures: every firing of the rules is watched by the shared
+ * {@link Watchdog} for the time limit. What a failure needs to name its rule (where a rule is
+ * written, which rule deleted or inserted what) is found only once something failed: by the
+ * {@link RuleLocator}, built on the first failure, and by a {@link Replay} of the scenario with
+ * listeners attached. An assessment that succeeds pays for none of it; the checks it does pay for
+ * (a reason's format, once per format and kind of arguments; whether a conclusion was inserted
+ * logically; whether the promised metrics and verdicts are there) ride on the one pass that reads
+ * the assessment.
  */
 public final class DefaultReasoner implements Reasoner {
 
@@ -80,8 +94,20 @@ public final class DefaultReasoner implements Reasoner {
         return byReason != 0 ? byReason : a.facts().toString().compareTo(b.facts().toString());
     };
 
+    /** The default time limit of one assessment (or one simulated day). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
     private final List<RulePack> packs;
     private final KieBase kieBase;
+    private final Map<String, String> internalNames = new HashMap<>();
+    private final long timeoutNanos;
+    private final long graceNanos;
+    private final Watchdog.OnStuck onStuck;
+    private volatile RuleLocator locator;
+    /** How many metrics the packs promise; they are the first entries of {@link #metricOrder}. */
+    private final int promisedMetrics;
+    private final boolean promisesPosture;
+    private final boolean promisesRiskLevel;
     private final KieSessionsPool sessions;
     private final boolean precompiled;
     private final int maxFirings;
@@ -91,15 +117,39 @@ public final class DefaultReasoner implements Reasoner {
     private final Calibration declared;
 
     public DefaultReasoner(List<RulePack> packs, int maxFirings) {
+        this(packs, maxFirings, DEFAULT_TIMEOUT, null);
+    }
+
+    /**
+     * @param timeout the time limit of one assessment (or one simulated day)
+     * @param onStuck told, on the watchdog's thread, of a rule whose action does not return past
+     *     the limit (the assessing thread stays blocked); null to log it only
+     */
+    public DefaultReasoner(List<RulePack> packs, int maxFirings, Duration timeout, Consumer<RuleFailureException> onStuck) {
         this.packs = List.copyOf(packs);
         this.maxFirings = maxFirings;
+        this.timeoutNanos = timeout.toNanos();
+        this.graceNanos = Math.max(Duration.ofMillis(100).toNanos(), Math.min(timeoutNanos, Duration.ofSeconds(1).toNanos()));
+        this.onStuck = new Watchdog.OnStuck(this::stuckMessage, message -> {
+            if (onStuck != null) {
+                onStuck.accept(new RuleFailureException(message));
+            } else {
+                LOG.error("{}", message);
+            }
+        });
         this.declared = declaredCalibration(this.packs);
         long start = System.nanoTime();
         this.precompiled = KnowledgeBases.allPrecompiled(this.packs);
-        this.kieBase = precompiled ? KnowledgeBases.fromExecutableModels(this.packs) : KnowledgeBases.fromDrl(this.packs);
+        this.kieBase = precompiled ? KnowledgeBases.fromExecutableModels(this.packs)
+                : KnowledgeBases.fromDrl(this.packs, internalNames);
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         for (RulePack pack : this.packs) {
             pack.metrics().forEach(m -> metricOrder.putIfAbsent(m, metricOrder.size()));
+        }
+        this.promisedMetrics = metricOrder.size();
+        this.promisesPosture = this.packs.stream().anyMatch(RulePack::concludesPosture);
+        this.promisesRiskLevel = this.packs.stream().anyMatch(RulePack::concludesRiskLevel);
+        for (RulePack pack : this.packs) {
             pack.conclusions().forEach(c -> conclusionOrder.putIfAbsent(c, conclusionOrder.size()));
         }
         Set<String> names = new TreeSet<>();
@@ -183,7 +233,7 @@ public final class DefaultReasoner implements Reasoner {
         try {
             insertScenario(session, scenario, calibration, null);
             fire(session, scenario);
-            return read(session, scenario.name(), scenario.asOf());
+            return read(session, scenario.name(), scenario.asOf(), () -> scenario, true);
         } finally {
             if (logging) {
                 session.removeEventListener(FIRING_LOG);
@@ -209,8 +259,14 @@ public final class DefaultReasoner implements Reasoner {
         fire(session, scenario);
     }
 
-    Assessment readAt(KieSession session, String name, LocalDate asOf) {
-        return read(session, name, asOf);
+    /**
+     * The assessment a simulation's session holds on a day.
+     *
+     * @param replay the scenario as of that day with the events inserted so far, to run again
+     *     where a failure must name a rule
+     */
+    Assessment readAt(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay) {
+        return read(session, name, asOf, replay, true);
     }
 
     @Override
@@ -241,14 +297,25 @@ public final class DefaultReasoner implements Reasoner {
 
     private void fire(KieSession session, Scenario scenario) {
         int fired;
+        Watchdog.Watch watch = Watchdog.enter(session, timeoutNanos, graceNanos, onStuck, scenario);
         try {
             fired = session.fireAllRules(maxFirings);
-        } catch (ConsequenceException e) {
-            throw consequenceFailure(e);
-        } catch (ThresholdException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw new RuleFailureException("the rules failed on scenario '" + scenario.name() + "': " + rootMessage(e), e);
+            StackTraceElement[] expired = watch.exit();
+            if (expired != null) {
+                throw timeout(scenario, expired, e);
+            }
+            if (e instanceof ConsequenceException ce) {
+                throw consequenceFailure(ce);
+            }
+            if (e instanceof ThresholdException te) {
+                throw te;
+            }
+            throw matchingFailure(scenario, e);
+        }
+        StackTraceElement[] expired = watch.exit();
+        if (expired != null) {
+            throw timeout(scenario, expired, null);
         }
         if (fired >= maxFirings) {
             throw runaway(scenario);
@@ -256,12 +323,68 @@ public final class DefaultReasoner implements Reasoner {
         LOG.debug("scenario '{}' as of {}: {} rule firings", scenario.name(), scenario.asOf(), fired);
     }
 
-    private static RuleFailureException consequenceFailure(ConsequenceException e) {
+    private RuleLocator locator() {
+        RuleLocator l = locator;
+        if (l == null) {
+            l = new RuleLocator(packs, kieBase, internalNames);
+            locator = l;
+        }
+        return l;
+    }
+
+    private static String duration(long nanos) {
+        Duration d = Duration.ofNanos(nanos);
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private RuleFailureException timeout(Scenario scenario, StackTraceElement[] stack, Throwable cause) {
+        String rule = locator().ruleInStack(stack);
+        return new RuleFailureException("the rules ran past the time limit of " + duration(timeoutNanos) + " on scenario '"
+                + scenario.name() + "' and were stopped" + (rule == null ? "" : " while " + locator().describe(rule)
+                + " was running") + ". Maybe a rule's action loops or waits; if the rules truly need longer, raise the "
+                + "limit (--timeout on the command line, timeout(...) in Java).", cause);
+    }
+
+    /** The message for a rule stuck past the limit, from the stack of its thread. */
+    private String stuckMessage(StackTraceElement[] stack, Object scenario) {
+        String rule = locator().ruleInStack(stack);
+        return (rule == null ? "a rule" : locator().describe(rule)) + " is still running on scenario '"
+                + ((Scenario) scenario).name() + "' past the time limit of " + duration(timeoutNanos) + " and cannot be "
+                + "stopped: it does not return, and Java code stuck in a rule can only be abandoned. Maybe its action or "
+                + "a condition loops forever or waits for something that never comes.";
+    }
+
+    private RuleFailureException consequenceFailure(ConsequenceException e) {
         String rule = e.getRule() == null ? "?" : e.getRule().getName();
-        List<Object> facts = e.getMatch() == null ? List.of() : e.getMatch().getObjects();
+        List<Object> facts = e.getMatch() == null ? List.of() : Justifications.userFacts(e.getMatch().getObjects());
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof Justifications.BadReason || cause instanceof java.util.IllegalFormatException) {
+            Throwable format = cause instanceof Justifications.BadReason b ? b.getCause() : cause;
+            return new RuleFailureException(locator().describe(rule) + " failed in its action: it formatted a text whose "
+                    + "format does not fit its arguments: " + format.getClass().getSimpleName() + " (" + format.getMessage()
+                    + "). Maybe use %s, which fits any argument.", e);
+        }
         return new RuleFailureException("rule '" + rule + "' failed in its action: " + cause
                 + "; it had matched " + facts, e);
+    }
+
+    /** A failure while the engine matched facts against conditions: a condition threw. */
+    private RuleFailureException matchingFailure(Scenario scenario, RuntimeException e) {
+        String rule = locator().ruleOfFailure(e);
+        String condition = RuleLocator.condition(e);
+        String where = rule == null ? "the rules failed while matching" : locator().describe(rule)
+                + " failed while matching its conditions";
+        return new RuleFailureException(where + (condition == null ? "" : " ('" + locator().shown(condition) + "')")
+                + " on scenario '" + scenario.name() + "': " + locator().shown(rootMessage(e))
+                + ". Maybe a condition compares a field with a value of another type, or calls code that throws.", e);
+    }
+
+    /** A rule's reason whose format does not fit its arguments. */
+    private RuleFailureException badReason(Justifications.BadReason b) {
+        Throwable e = b.getCause();
+        return new RuleFailureException(locator().describe(b.rule) + " gave a reason whose format does not fit its "
+                + "arguments: Reason.of( \"" + b.reason.format() + "\", " + java.util.Arrays.toString(b.reason.args())
+                + " ): " + e.getClass().getSimpleName() + " (" + e.getMessage() + "). Maybe use %s, which fits any argument.", e);
     }
 
     private static String rootMessage(Throwable t) {
@@ -284,7 +407,12 @@ public final class DefaultReasoner implements Reasoner {
                 }
             });
             insertScenario(session, scenario, calibrationFor(scenario), null);
-            session.fireAllRules(maxFirings);
+            Watchdog.Watch watch = Watchdog.enter(session, timeoutNanos, graceNanos, onStuck, scenario);
+            try {
+                session.fireAllRules(maxFirings);
+            } finally {
+                watch.exit();
+            }
         } catch (RuntimeException ignored) {
             // the first run already failed; the counts so far are what matters
         } finally {
@@ -302,27 +430,77 @@ public final class DefaultReasoner implements Reasoner {
                 + "raise the limit with maxFirings(...).");
     }
 
-    private Assessment read(KieSession session, String name, LocalDate asOf) {
+    /**
+     * The assessment held by the session.
+     *
+     * @param replay the scenario the session holds, to run again where a rule must be named; null
+     *     where the session's history cannot be replayed
+     * @param whole whether to fail where a metric, posture or risk level the packs promise is missing
+     */
+    private Assessment read(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay,
+            boolean whole) {
+        try {
+            return readChecked(session, name, asOf, replay, whole);
+        } catch (Justifications.BadReason b) {
+            throw badReason(b);
+        }
+    }
+
+    private Assessment readChecked(KieSession session, String name, LocalDate asOf,
+            java.util.function.Supplier<Scenario> replay, boolean whole) {
         Map<String, List<Double>> metricValues = new HashMap<>();
         Map<String, List<Justifications.Justified>> byType = new HashMap<>();
         Map<Posture, List<Explanation>> postures = new TreeMap<>();
         Map<RiskLevel, List<Explanation>> levels = new TreeMap<>();
+        List<Object> stated = null;
+        int promised = 0;
         for (FactHandle handle : session.getFactHandles()) {
             Object o = session.getObject(handle);
             if (o instanceof Metric m) {
-                metricValues.computeIfAbsent(m.name(), k -> new ArrayList<>(1)).add(m.value());
+                if (Justifications.isStated(handle)) {
+                    stated = add(stated, o);
+                }
+                List<Double> values = metricValues.get(m.name());
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                    metricValues.put(m.name(), values);
+                    Integer order = metricOrder.get(m.name());
+                    if (order != null && order < promisedMetrics) {
+                        promised++;
+                    }
+                }
+                values.add(m.value());
             } else if (o instanceof Conclusion c) {
-                byType.computeIfAbsent(c.type(), k -> new ArrayList<>(1))
-                        .addAll(Justifications.of(handle, x -> ((Conclusion) x).reason()));
+                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((Conclusion) x).reason());
+                if (justified.isEmpty()) {
+                    stated = add(stated, o);
+                }
+                byType.computeIfAbsent(c.type(), k -> new ArrayList<>(1)).addAll(justified);
             } else if (o instanceof PostureVerdict p) {
-                for (Justifications.Justified j : Justifications.of(handle, x -> ((PostureVerdict) x).reason())) {
+                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((PostureVerdict) x).reason());
+                if (justified.isEmpty()) {
+                    stated = add(stated, o);
+                }
+                for (Justifications.Justified j : justified) {
                     postures.computeIfAbsent(p.posture(), k -> new ArrayList<>()).add(j.explanation());
                 }
             } else if (o instanceof RiskVerdict r) {
-                for (Justifications.Justified j : Justifications.of(handle, x -> ((RiskVerdict) x).reason())) {
+                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((RiskVerdict) x).reason());
+                if (justified.isEmpty()) {
+                    stated = add(stated, o);
+                }
+                for (Justifications.Justified j : justified) {
                     levels.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(j.explanation());
                 }
             }
+        }
+        if (stated != null) {
+            throw stated(name, stated, replay == null ? null : replay.get());
+        }
+        if (whole && (promised < promisedMetrics || (promisesPosture && postures.isEmpty())
+                || (promisesRiskLevel && levels.isEmpty()))) {
+            throw notWhole(name, asOf, metricValues.keySet(), postures.isEmpty(), levels.isEmpty(),
+                    replay == null ? null : replay.get());
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (String metric : ordered(metricValues.keySet(), metricOrder)) {
@@ -358,6 +536,151 @@ public final class DefaultReasoner implements Reasoner {
                 posture, posture == null ? List.of() : sorted(postures.get(posture)),
                 level, level == null ? List.of() : sorted(levels.get(level)),
                 metrics, findings);
+    }
+
+    private static List<Object> add(List<Object> list, Object o) {
+        List<Object> l = list == null ? new ArrayList<>() : list;
+        l.add(o);
+        return l;
+    }
+
+    /** Conclusions, verdicts or metrics a rule inserted with plain {@code insert}: refused, naming the rule where a replay tells. */
+    private RuleFailureException stated(String name, List<Object> stated, Scenario scenario) {
+        Replay replay = scenario == null ? null : replay(scenario);
+        StringBuilder sb = new StringBuilder();
+        for (Object o : stated) {
+            List<String> by = replay == null ? List.of() : replay.insertedBy(o);
+            sb.append(sb.length() == 0 ? "" : "; ")
+                    .append(by.isEmpty() ? "a rule" : String.join(" and ", by.stream().map(r -> locator().describe(r)).toList()))
+                    .append(" inserted ").append(describeFact(o)).append(" with insert(...)");
+        }
+        return new RuleFailureException(sb + ", on scenario '" + name + "'. A conclusion, verdict or metric inserted so is "
+                + "neither explained nor withdrawn when its premises go, so it is refused rather than dropped. Maybe use "
+                + "insertLogical(...).");
+    }
+
+    private static String describeFact(Object o) {
+        if (o instanceof Conclusion c) {
+            return "the conclusion " + c.type() + (c.reason() == null ? "" : " ('" + safeText(c.reason()) + "')");
+        }
+        if (o instanceof PostureVerdict p) {
+            return "the posture " + p.posture();
+        }
+        if (o instanceof RiskVerdict r) {
+            return "the risk level " + r.level();
+        }
+        if (o instanceof Metric m) {
+            return "the metric " + m.name() + " = " + m.value();
+        }
+        return String.valueOf(o);
+    }
+
+    private static String safeText(org.threshold.fact.Reason reason) {
+        try {
+            return reason.text();
+        } catch (java.util.IllegalFormatException e) {
+            return reason.format();
+        }
+    }
+
+    /** An assessment that lacks a metric, posture or risk level the packs promise. */
+    private RuleFailureException notWhole(String name, LocalDate asOf, Set<String> metricsPresent, boolean noPosture,
+            boolean noLevel, Scenario scenario) {
+        List<String> missing = new ArrayList<>();
+        List<String> metricNames = new ArrayList<>();
+        metricOrder.forEach((m, i) -> {
+            if (i < promisedMetrics && !metricsPresent.contains(m)) {
+                metricNames.add(m);
+            }
+        });
+        metricNames.sort(Comparator.comparing(metricOrder::get));
+        if (!metricNames.isEmpty()) {
+            missing.add((metricNames.size() == 1 ? "the metric " : "the metrics ") + String.join(", ", metricNames));
+        }
+        if (promisesPosture && noPosture) {
+            missing.add("the posture");
+        }
+        if (promisesRiskLevel && noLevel) {
+            missing.add("the risk level");
+        }
+        StringBuilder sb = new StringBuilder("the assessment of scenario '" + name + "' as of " + asOf
+                + " is not whole: " + String.join(", ", missing) + (missing.size() == 1 && metricNames.size() < 2 ? " is" : " are")
+                + " missing, though the rule packs loaded promise them.");
+        List<String> removals = scenario == null ? List.of() : replay(scenario).deletions;
+        if (!removals.isEmpty()) {
+            sb.append(' ').append(String.join("; ", removals.subList(0, Math.min(3, removals.size()))))
+                    .append(removals.size() > 3 ? "; and " + (removals.size() - 3) + " more" : "").append('.');
+        }
+        return new RuleFailureException(sb + " Maybe a rule deletes or replaces a fact the packs rely on (the Calibration, "
+                + "the AsOf clock, a scenario fact, a metric).");
+    }
+
+    /** What the rules inserted and deleted when the scenario is run again with a listener: the failure path only. */
+    private final class Replay {
+        private final List<Object[]> inserted = new ArrayList<>();
+        private final List<String> deletions = new ArrayList<>();
+
+        List<String> insertedBy(Object o) {
+            Set<String> rules = new LinkedHashSet<>();
+            for (Object[] i : inserted) {
+                if (o.equals(i[1])) {
+                    rules.add((String) i[0]);
+                }
+            }
+            return List.copyOf(rules);
+        }
+    }
+
+    private Replay replay(Scenario scenario) {
+        Replay replay = new Replay();
+        KieSession session = kieBase.newKieSession();
+        // the match firing now: the engine does not name the rule when an action deletes a derived fact
+        org.kie.api.runtime.rule.Match[] firing = new org.kie.api.runtime.rule.Match[1];
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                    firing[0] = event.getMatch();
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firing[0] = null;
+                }
+            });
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        replay.inserted.add(new Object[] {event.getRule().getName(), event.getObject()});
+                    }
+                }
+
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    String rule = event.getRule() != null ? event.getRule().getName() : null;
+                    if (rule == null && firing[0] != null
+                            && firing[0].getObjects().stream().anyMatch(o -> o == event.getOldObject())) {
+                        rule = firing[0].getRule().getName();
+                    }
+                    if (rule != null && replay.deletions.size() < 100) {
+                        replay.deletions.add(locator().describe(rule) + " deleted " + describeFact(event.getOldObject()));
+                    }
+                }
+            });
+            insertScenario(session, scenario, calibrationFor(scenario), null);
+            Watchdog.Watch watch = Watchdog.enter(session, timeoutNanos, graceNanos, onStuck, scenario);
+            try {
+                session.fireAllRules(maxFirings);
+            } finally {
+                watch.exit();
+            }
+        } catch (RuntimeException ignored) {
+            // the first run got further; what the replay saw so far is what matters
+        } finally {
+            session.dispose();
+        }
+        return replay;
     }
 
     private static List<Explanation> sorted(List<Explanation> explanations) {
@@ -414,7 +737,8 @@ public final class DefaultReasoner implements Reasoner {
         @Override
         public Assessment assess() {
             fire(session, scenario);
-            return read(session, scenario.name(), scenario.asOf());
+            // the caller may have withdrawn scenario facts on purpose: what is left is assessed as it is
+            return read(session, scenario.name(), scenario.asOf(), null, false);
         }
 
         @Override

@@ -131,13 +131,28 @@ final class Justifications {
         return out;
     }
 
+    /** A rule's reason whose format does not fit its arguments; the reasoner names the rule. */
+    static final class BadReason extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String rule;
+        final transient Reason reason;
+
+        BadReason(String rule, Reason reason, java.util.IllegalFormatException cause) {
+            super(cause);
+            this.rule = rule;
+            this.reason = reason;
+        }
+    }
+
     private static Explanation explain(Match match, Reason reason) {
-        List<Object> facts = new ArrayList<>();
-        for (Object o : match.getObjects()) {
-            if (o != null) {
-                facts.add(o);
+        if (reason != null) {
+            try {
+                reason.check();
+            } catch (java.util.IllegalFormatException e) {
+                throw new BadReason(match.getRule().getName(), reason, e);
             }
         }
+        List<Object> facts = userFacts(match.getObjects());
         Map<String, Object> bindings = new LinkedHashMap<>();
         for (String id : match.getDeclarationIds()) {
             if (id.startsWith("$")) {
@@ -148,5 +163,30 @@ final class Justifications {
             }
         }
         return new Explanation(match.getRule().getName(), reason, facts, bindings);
+    }
+
+    /** The facts among a match's objects: without the engine's own objects (such as its initial fact) and nulls. */
+    static List<Object> userFacts(List<Object> objects) {
+        List<Object> facts = new ArrayList<>(objects.size());
+        for (Object o : objects) {
+            if (o != null && !isEngineObject(o)) {
+                facts.add(o);
+            }
+        }
+        return facts;
+    }
+
+    private static boolean isEngineObject(Object o) {
+        String name = o.getClass().getName();
+        return name.startsWith("org.drools.") || name.startsWith("org.kie.");
+    }
+
+    /** Whether the fact was inserted with plain {@code insert} (stated), not {@code insertLogical}. */
+    static boolean isStated(FactHandle handle) {
+        if (!(handle instanceof InternalFactHandle internal)) {
+            return false;
+        }
+        EqualityKey key = internal.getEqualityKey();
+        return key == null || key.getStatus() == EqualityKey.STATED;
     }
 }

@@ -41,6 +41,7 @@ import org.threshold.ThresholdException;
 final class KnowledgeBases {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBases.class);
+    private static final Pattern BAD_IMPORT = Pattern.compile("^Error importing : '([^']+)'");
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]|line (\\d+):(\\d+)");
 
     private KnowledgeBases() {
@@ -77,11 +78,14 @@ final class KnowledgeBases {
         return KieBaseBuilder.createKieBaseFromModel(models);
     }
 
-    static KieBase fromDrl(List<RulePack> packs) {
+    /**
+     * @param shownNames filled with the engine's internal name of each source and the name to show
+     */
+    static KieBase fromDrl(List<RulePack> packs, Map<String, String> shownNames) {
         ClassLoader loader = packs.get(packs.size() - 1).classLoader();
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
-        Map<String, String> shownNames = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         // one batch, so that a type declared in one file may be used in another whatever their order
         CompositeKnowledgeBuilder batch = builder.batch();
         int n = 0;
@@ -89,6 +93,7 @@ final class KnowledgeBases {
             for (RuleSource source : pack.sources()) {
                 String internal = "src/main/resources/threshold/source" + (n++) + ".drl";
                 shownNames.put(internal, source.name());
+                texts.put(source.name(), source.drl());
                 Resource resource = ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8));
                 resource.setSourcePath(internal);
                 resource.setResourceType(ResourceType.DRL);
@@ -98,9 +103,19 @@ final class KnowledgeBases {
         batch.build();
         if (builder.hasErrors()) {
             List<InvalidRulesException.Problem> problems = new ArrayList<>();
+            List<String> badImports = new ArrayList<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                problems.add(problem(error, shownNames));
+                InvalidRulesException.Problem p = problem(error, shownNames);
+                Matcher imported = BAD_IMPORT.matcher(p.message());
+                if (imported.find()) {
+                    badImports.add(imported.group(1));
+                    p = atImport(p, imported.group(1), texts.get(p.file()));
+                }
+                problems.add(p);
             }
+            // an import that fails also fails every rule's action of its file, which says nothing more
+            problems.removeIf(p -> badImports.stream().anyMatch(i -> p.message().contains(
+                    "Only a type can be imported. " + i + " resolves to a package")));
             // the parser adds this after its real errors in a file; it says nothing more
             List<String> filesWithLines = problems.stream().filter(p -> p.line() > 0).map(InvalidRulesException.Problem::file).toList();
             problems.removeIf(p -> p.line() == 0 && p.message().equals("Parser returned a null Package")
@@ -108,7 +123,83 @@ final class KnowledgeBases {
             throw new InvalidRulesException(problems);
         }
         LOG.debug("compiled {} DRL sources", n);
-        return builder.newKieBase();
+        KieBase kieBase = builder.newKieBase();
+        checkDeclaredTypes(kieBase, texts);
+        return kieBase;
+    }
+
+    /** The problem of a failed import, placed at its import line where the file has one. */
+    private static InvalidRulesException.Problem atImport(InvalidRulesException.Problem p, String imported, String text) {
+        if (text == null) {
+            return p;
+        }
+        Matcher m = Pattern.compile("^([ \\t]*)import\\s+(?:function\\s+|static\\s+)?" + Pattern.quote(imported) + "\\b",
+                Pattern.MULTILINE).matcher(text);
+        if (!m.find()) {
+            return p;
+        }
+        int line = RuleLocator.lineOf(text, m.start());
+        return new InvalidRulesException.Problem(p.file(), line, m.group(1).length() + 1,
+                "cannot import '" + imported + "': no such class on the class path. Maybe check its spelling and package, "
+                        + "or put the jar that holds it on the class path.");
+    }
+
+    /**
+     * Refuses a type declared in DRL under the simple name of a fact type of the model: rules of
+     * its package would match the new type instead of the model's, and silently never fire.
+     */
+    private static void checkDeclaredTypes(KieBase kieBase, Map<String, String> texts) {
+        List<InvalidRulesException.Problem> problems = new ArrayList<>();
+        for (org.kie.api.definition.KiePackage p : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.type.FactType t : p.getFactTypes()) {
+                String simple = t.getSimpleName();
+                String model = MODEL_TYPES.get(simple);
+                if (model == null || model.equals(t.getName())) {
+                    continue;
+                }
+                String file = "rules";
+                int line = 0;
+                int column = 0;
+                Pattern declare = Pattern.compile("^([ \\t]*)declare\\s+" + Pattern.quote(simple) + "\\b", Pattern.MULTILINE);
+                for (Map.Entry<String, String> e : texts.entrySet()) {
+                    Matcher m = declare.matcher(e.getValue());
+                    if (m.find() && e.getValue().matches("(?s).*\\bpackage\\s+" + Pattern.quote(p.getName()) + "\\s*;?.*")) {
+                        file = e.getKey();
+                        line = RuleLocator.lineOf(e.getValue(), m.start());
+                        column = m.group(1).length() + 1;
+                        break;
+                    }
+                }
+                problems.add(new InvalidRulesException.Problem(file, line, column, "the declared type '" + t.getName()
+                        + "' has the name of the model's " + model + ", which rules of package " + p.getName()
+                        + " would no longer see. Maybe give your type another name, like 'My" + simple + "'."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRulesException(problems);
+        }
+    }
+
+    /** The simple names of the model's fact types, with their full names. */
+    private static final Map<String, String> MODEL_TYPES = modelTypes();
+
+    private static Map<String, String> modelTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Class<?> c : List.of(org.threshold.Calibration.class, org.threshold.fact.AsOf.class,
+                org.threshold.fact.Capacity.class, org.threshold.fact.Conclusion.class, org.threshold.fact.Event.class,
+                org.threshold.fact.Faction.class, org.threshold.fact.HumanCost.class, org.threshold.fact.Metric.class,
+                org.threshold.fact.ObserverSignal.class, org.threshold.fact.Party.class, org.threshold.fact.Posture.class,
+                org.threshold.fact.PostureVerdict.class, org.threshold.fact.Pressure.class,
+                org.threshold.fact.PressureKind.class, org.threshold.fact.Reason.class,
+                org.threshold.fact.Retaliation.class, org.threshold.fact.ReturnTicket.class,
+                org.threshold.fact.RiskLevel.class, org.threshold.fact.RiskVerdict.class,
+                org.threshold.fact.Scores.class, org.threshold.fact.Signal.class, org.threshold.fact.StableSum.class,
+                org.threshold.fact.Stance.class, org.threshold.fact.Strain.class, org.threshold.fact.Strike.class,
+                org.threshold.fact.Target.class, org.threshold.fact.Threat.class,
+                org.threshold.fact.ThresholdCrossing.class)) {
+            types.put(c.getSimpleName(), c.getName());
+        }
+        return types;
     }
 
     /**

@@ -85,6 +85,7 @@ final class Simulation {
             List<Transition> transitions = new ArrayList<>();
             List<Event> sinceStep = new ArrayList<>();
             List<Event> generatedSinceStep = new ArrayList<>();
+            List<Event> inserted = new ArrayList<>();
             int next = 0;
             Assessment previous = null;
             long days = ChronoUnit.DAYS.between(from, to);
@@ -99,19 +100,21 @@ final class Simulation {
                 while (next < events.size() && !events.get(next).day().isAfter(day)) {
                     Event e = events.get(next++);
                     insert(session, e);
+                    inserted.add(e);
                     sinceStep.add(e);
                 }
                 reasoner.fireFor(session, scenario);
                 if (policy.isActive()) {
-                    Event made = act(day, reasoner.readAt(session, scenario.name(), day).posture());
+                    Event made = act(day, reasoner.readAt(session, scenario.name(), day, replay(day, inserted)).posture());
                     if (made != null) {
                         insert(session, made);
+                        inserted.add(made);
                         sinceStep.add(made);
                         generatedSinceStep.add(made);
                         reasoner.fireFor(session, scenario);
                     }
                 }
-                Assessment now = reasoner.readAt(session, scenario.name(), day);
+                Assessment now = reasoner.readAt(session, scenario.name(), day, replay(day, inserted));
                 if (previous != null) {
                     compare(day, previous, now, transitions);
                 }
@@ -128,6 +131,13 @@ final class Simulation {
         } finally {
             session.dispose();
         }
+    }
+
+    /** The scenario as of {@code day} with the events taken in so far: what the session holds, to assess again. */
+    private java.util.function.Supplier<Scenario> replay(LocalDate day, List<Event> inserted) {
+        return () -> new Scenario(scenario.name(), day, scenario.capacity(), scenario.returnTicket(), scenario.factions(),
+                scenario.strain(), scenario.signals(), scenario.costs(), List.copyOf(inserted), scenario.calibration(),
+                scenario.policy());
     }
 
     private void insert(KieSession session, Event e) {

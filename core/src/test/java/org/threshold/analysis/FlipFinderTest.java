@@ -41,6 +41,30 @@ class FlipFinderTest {
     }
 
     @Test
+    void overWholeNumbersOnlyWholeNumbersAreAssessedAndAFlipLiesBetweenTwoNeighbours() {
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        DoubleFunction<Scenario> at = x -> {
+            seen.add(x);
+            return AT.apply(x);
+        };
+
+        List<FlipPoint<Boolean>> flips = finder.overWholeNumbers().find(at, 0.0, 40.0, a -> a.metric("x") >= 7, 1e-6);
+
+        assertThat(seen).allMatch(x -> x == Math.rint(x)).doesNotHaveDuplicates();
+        assertThat(flips).singleElement().satisfies(f -> {
+            assertThat(f.below()).isEqualTo(6.0);
+            assertThat(f.above()).isEqualTo(7.0);
+        });
+    }
+
+    @Test
+    void overWholeNumbersARangeWithFractionalEndsIsRefused() {
+        assertThatThrownBy(() -> finder.overWholeNumbers().find(AT, 0.5, 3.0, a -> true, 1e-6))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the range of a parameter of whole numbers must have whole ends (from 0.5, to 3.0)");
+    }
+
+    @Test
     void theAssessmentsOfAFlipAreThoseAtItsTwoEnds() {
         FlipPoint<Boolean> flip = finder.find(AT, 0.0, 1.0, a -> a.metric("x") >= 0.3, 1e-6).get(0);
 

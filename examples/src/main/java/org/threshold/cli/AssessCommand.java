@@ -96,18 +96,28 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
 
-        if (format == Format.json) {
-            out.println(noSignposts
-                    ? (assessments.size() == 1 && scenarios.size() == 1 ? JsonReport.toJson(assessments.get(0)) : JsonReport.toJson(assessments))
-                    : JsonReport.toJson(assessments, posts, scenarios.size() > 1));
-        } else {
-            for (int i = 0; i < assessments.size(); i++) {
-                if (i > 0) {
-                    out.println();
+        // the whole output is made before any of it is printed: a failure while making it leaves standard output empty
+        String output;
+        try {
+            if (format == Format.json) {
+                output = (noSignposts
+                        ? (assessments.size() == 1 && scenarios.size() == 1 ? JsonReport.toJson(assessments.get(0)) : JsonReport.toJson(assessments))
+                        : JsonReport.toJson(assessments, posts, scenarios.size() > 1)) + System.lineSeparator();
+            } else {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < assessments.size(); i++) {
+                    if (i > 0) {
+                        text.append(System.lineSeparator());
+                    }
+                    text.append(TextReport.render(assessments.get(i), List.copyOf(known), posts.get(i)));
                 }
-                out.print(TextReport.render(assessments.get(i), List.copyOf(known), posts.get(i)));
+                output = text.toString();
             }
+        } catch (RuleFailureException e) {
+            err.println("threshold: " + e.getMessage());
+            return rules.failureExitCode();
         }
+        out.print(output);
         out.flush();
         return 0;
     }

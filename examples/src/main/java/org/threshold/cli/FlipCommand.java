@@ -95,21 +95,35 @@ final class FlipCommand implements Callable<Integer> {
             throw bad("--tolerance: expected a number above 0, got " + tolerance);
         }
         if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
-            throw bad("--from/--to: expected finite numbers with from < to, got from " + low + ", to " + high);
+            throw bad("--from/--to: expected finite numbers with from < to, got from " + num(low) + ", to " + num(high));
+        }
+        for (double end : new double[] {low, high}) {
+            if (!parameter.kind().accepts(end)) {
+                throw bad((end == low ? "--from" : "--to") + ": " + parameter.path() + " takes " + parameter.kind().description()
+                        + ", got " + num(end) + ". Maybe use its default range, from " + num(parameter.low()) + " to "
+                        + num(parameter.high()) + ".");
+            }
+        }
+        double resolution = Math.ulp(Math.max(Math.abs(low), Math.abs(high)));
+        if (!parameter.kind().whole() && tolerance < resolution) {
+            throw bad("--tolerance: " + tolerance + " is finer than doubles can resolve between " + num(low) + " and "
+                    + num(high) + ". Maybe use a tolerance of at least " + resolution + ".");
         }
         Function<Assessment, Object> output = output(reasoner);
         FlipFinder.Result<Object> result;
+        Object now;
+        FlipFinder finder = parameter.kind().whole() ? new FlipFinder(reasoner).overWholeNumbers() : new FlipFinder(reasoner);
         try {
             parameter.at(low);
             parameter.at(high);
-            result = new FlipFinder(reasoner).search(parameter::at, low, high, output, tolerance);
+            result = finder.search(parameter::at, low, high, output, tolerance);
+            now = output.apply(reasoner.assess(s));
         } catch (IllegalArgumentException e) {
-            throw bad("--vary " + parameter.path() + " from " + low + " to " + high + ": " + e.getMessage());
+            throw bad("--vary " + parameter.path() + " from " + num(low) + " to " + num(high) + ": " + e.getMessage());
         } catch (RuleFailureException e) {
             err.println("threshold: " + e.getMessage());
             return rules.failureExitCode();
         }
-        Object now = output.apply(reasoner.assess(s));
         String watching = conclusion == null ? "every conclusion, the posture and the risk level" : conclusion;
         if (format == Format.json) {
             out.println(json(s, parameter, low, high, watching, now, result));
@@ -141,8 +155,12 @@ final class FlipCommand implements Callable<Integer> {
         }
         int i = 1;
         for (FlipPoint<Object> f : result.flips()) {
-            sb.append(String.format(Locale.ROOT, "Flip %d at %s  (between %s and %s)%n", i++, num(f.at()), num(f.below()),
-                    num(f.above())));
+            if (p.kind().whole()) {
+                sb.append(String.format(Locale.ROOT, "Flip %d between %s and %s%n", i++, num(f.below()), num(f.above())));
+            } else {
+                sb.append(String.format(Locale.ROOT, "Flip %d at %s  (between %s and %s)%n", i++, num(f.at()), num(f.below()),
+                        num(f.above())));
+            }
             sb.append("  below: ").append(describe(f.outputBelow())).append(nl);
             for (Explanation e : because(f.assessmentBelow(), f.outputBelow(), f.outputAbove(), f.assessmentAbove())) {
                 sb.append("      because ").append(e).append(nl);
@@ -153,7 +171,8 @@ final class FlipCommand implements Callable<Integer> {
             }
             sb.append(nl);
         }
-        sb.append(result.assessments()).append(" assessments, tolerance ").append(tolerance).append(nl);
+        sb.append(result.assessments()).append(" assessments, ")
+                .append(p.kind().whole() ? "whole numbers" : "tolerance " + tolerance).append(nl);
         return sb.toString();
     }
 
@@ -163,10 +182,14 @@ final class FlipCommand implements Callable<Integer> {
         ObjectNode root = f.objectNode();
         root.put("scenario", s.name());
         root.put("parameter", p.path());
-        root.put("value", p.value());
+        if (p.unset()) {
+            root.putNull("value");
+        } else {
+            root.put("value", p.value());
+        }
         root.put("from", low);
         root.put("to", high);
-        root.put("tolerance", tolerance);
+        root.put("tolerance", p.kind().whole() ? 1.0 : tolerance);
         root.put("watching", conclusion == null ? "all" : conclusion);
         root.set("now", new ObjectMapper().valueToTree(now));
         root.put("assessments", result.assessments());
@@ -239,7 +262,14 @@ final class FlipCommand implements Callable<Integer> {
         return "posture " + l.get(0) + ", risk " + l.get(1) + ", holding " + l.get(2);
     }
 
+    /** A number in ten significant digits; an unset value (an infinite half-life) is "none". */
     private static String num(double x) {
+        if (Double.isInfinite(x)) {
+            return "none";
+        }
+        if (Double.isNaN(x)) {
+            return "NaN";
+        }
         return java.math.BigDecimal.valueOf(x).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
 

@@ -74,10 +74,7 @@ final class MapCommand implements Callable<Integer> {
             throw bad("--resolution: expected a number of cells from 2 to 2000, got " + resolution);
         }
         if (out != null) {
-            String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg") && !name.endsWith(".csv")) {
-                throw bad("--out: the map file must end in .png, .svg or .csv (" + out + ")");
-            }
+            OutputFiles.check(spec, "--out", out, "map file", ".png", ".svg", ".csv");
         }
         Reasoner reasoner = rules.reasonerOrNull(spec, err);
         Scenario s = reasoner == null ? null : RulesOption.scenarioOrNull(scenario, reasoner, err);
@@ -88,13 +85,18 @@ final class MapCommand implements Callable<Integer> {
         Parameter py = parameter(s, "--y", y);
         double[] xr = range("--x-range", xRange, px);
         double[] yr = range("--y-range", yRange, py);
+        if (px.path().equals(py.path())) {
+            throw bad("--x/--y: expected two different parameters, got " + px.path() + " twice");
+        }
         Function<Assessment, String> output = output(reasoner);
         PhaseMap<String> map;
+        String here;
         long start = System.nanoTime();
         try {
             map = new PhaseMapper(reasoner).map(s, px.path(), xr[0], xr[1], py.path(), yr[0], yr[1], resolution, output);
+            here = output.apply(reasoner.assess(s));
         } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
+            throw bad("--x/--y: " + e.getMessage());
         } catch (RuleFailureException e) {
             err.println("threshold: " + e.getMessage());
             return rules.failureExitCode();
@@ -102,24 +104,30 @@ final class MapCommand implements Callable<Integer> {
         long ms = (System.nanoTime() - start) / 1_000_000;
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         map.cells().forEach(row -> row.forEach(v -> counts.merge(v, 1L, Long::sum)));
-        stdout.printf(Locale.ROOT, "Map of %s for %s: %s from %s to %s (across) by %s from %s to %s (up), %dx%d cells%n",
-                conclusion, s.name(), px.path(), num(xr[0]), num(xr[1]), py.path(), num(yr[0]), num(yr[1]), resolution, resolution);
-        stdout.printf(Locale.ROOT, "  this scenario: %s = %s, %s = %s: %s%n", px.path(), num(px.value()), py.path(),
-                num(py.value()), output.apply(reasoner.assess(s)));
-        stdout.println("  regions: " + counts.entrySet().stream()
+        StringBuilder text = new StringBuilder();
+        String nl = System.lineSeparator();
+        text.append(String.format(Locale.ROOT, "Map of %s for %s: %s from %s to %s (across) by %s from %s to %s (up), %dx%d cells%n",
+                conclusion, s.name(), px.path(), num(xr[0]), num(xr[1]), py.path(), num(yr[0]), num(yr[1]), resolution, resolution));
+        text.append(String.format(Locale.ROOT, "  this scenario: %s = %s, %s = %s: %s%n", px.path(), num(px.value()), py.path(),
+                num(py.value()), here));
+        text.append("  regions: ").append(counts.entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / (resolution * resolution)))
-                .collect(Collectors.joining(", ")));
-        stdout.printf(Locale.ROOT, "  %d assessments instead of %d for the full grid (%.1f%%), in %d ms on %d cores%n",
-                map.assessments(), resolution * resolution, 100 * map.share(), ms, Runtime.getRuntime().availableProcessors());
+                .collect(Collectors.joining(", "))).append(nl);
+        text.append(String.format(Locale.ROOT, "  %d assessments instead of %d for the full grid (%.1f%%), in %d ms on %d cores%n",
+                map.assessments(), resolution * resolution, 100 * map.share(), ms, Runtime.getRuntime().availableProcessors()));
         if (out != null) {
+            // the file first: a file that fails to be written leaves standard output empty
             try {
                 PhaseMapChart.write(map, conclusion, out);
-                stdout.println("  wrote " + out);
+                text.append("  wrote ").append(out).append(nl);
             } catch (IOException e) {
-                err.println("threshold: cannot write " + out + " (" + e + "). Maybe the folder does not exist or is not writable.");
+                err.println("threshold: --out: cannot write " + out + " (" + OutputFiles.reason(e)
+                        + "). Maybe choose a folder you can write to.");
                 return ThresholdCommand.BAD_INPUT;
             }
         }
+        stdout.print(text);
+        stdout.flush();
         return 0;
     }
 
@@ -148,6 +156,12 @@ final class MapCommand implements Callable<Integer> {
                 double a = Double.parseDouble(parts[0].trim());
                 double b = Double.parseDouble(parts[1].trim());
                 if (Double.isFinite(a) && Double.isFinite(b) && a < b) {
+                    // a whole-number parameter takes the whole number nearest each cell, so any non-negative ends do
+                    Parameter.Kind kind = p.kind().whole() ? Parameter.Kind.NON_NEGATIVE : p.kind();
+                    if (!kind.accepts(a) || !kind.accepts(b)) {
+                        throw bad(option + ": " + p.path() + " takes " + p.kind().description() + ", got '" + text
+                                + "'. Maybe use its default range, " + num(p.low()) + ":" + num(p.high()) + ".");
+                    }
                     return new double[] {a, b};
                 }
             }
@@ -157,7 +171,11 @@ final class MapCommand implements Callable<Integer> {
         throw bad(option + ": expected A:B with finite numbers A < B, got '" + text + "'");
     }
 
+    /** A number in six significant digits; an unset value (an infinite half-life) is "none". */
     private static String num(double v) {
+        if (Double.isInfinite(v)) {
+            return "none";
+        }
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 

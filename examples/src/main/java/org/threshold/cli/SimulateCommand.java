@@ -82,48 +82,74 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SimulationOptions options = options();
         if (chart != null) {
-            String name = chart.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-                throw bad("--chart: the chart file must end in .png or .svg (" + chart + ")");
-            }
+            OutputFiles.check(spec, "--chart", chart, "chart file", ".png", ".svg");
         }
-        if (html != null && !html.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
-            throw bad("--html: the report file must end in .html (" + html + ")");
+        if (html != null) {
+            OutputFiles.check(spec, "--html", html, "report file", ".html");
         }
         Reasoner reasoner = rules.reasonerOrNull(spec, err);
         Scenario s = reasoner == null ? null : RulesOption.scenarioOrNull(scenario, reasoner, err);
         if (s == null) {
             return ThresholdCommand.BAD_INPUT;
         }
+        checkDays(s, options);
         Timeline timeline;
+        String output;
         try {
             timeline = reasoner.simulate(s, options);
+            output = switch (format) {
+                case json -> TimelineReport.toJson(timeline) + System.lineSeparator();
+                case csv -> TimelineReport.toCsv(timeline);
+                default -> TimelineReport.toText(timeline);
+            };
         } catch (IllegalArgumentException e) {
-            err.println("threshold: " + scenario + ": " + e.getMessage());
-            return ThresholdCommand.BAD_INPUT;
+            throw bad("--from/--to: " + e.getMessage());
         } catch (RuleFailureException e) {
             err.println("threshold: " + e.getMessage());
             return rules.failureExitCode();
         }
-        switch (format) {
-            case json -> out.println(TimelineReport.toJson(timeline));
-            case csv -> out.print(TimelineReport.toCsv(timeline));
-            default -> out.print(TimelineReport.toText(timeline));
-        }
-        out.flush();
+        // the files first: a file that fails to be written leaves standard output empty
+        Path writing = chart;
         try {
             if (chart != null) {
                 TimelineChart.write(timeline, chart);
             }
+            writing = html;
             if (html != null) {
                 HtmlReport.write(timeline, RulesOption.knownConclusions(reasoner), html);
             }
         } catch (IOException e) {
-            err.println("threshold: cannot write the " + (html == null ? "chart" : "chart or report") + " (" + e
-                    + "). Maybe the folder does not exist or is not writable.");
+            err.println("threshold: " + (writing == html ? "--html" : "--chart") + ": cannot write " + writing + " ("
+                    + OutputFiles.reason(e) + "). Maybe choose a folder you can write to.");
             return ThresholdCommand.BAD_INPUT;
         }
+        out.print(output);
+        out.flush();
         return 0;
+    }
+
+    /**
+     * Checks the days the simulation covers against the options and the scenario, naming the
+     * option to change: the first day must not be after the last, and at most
+     * {@value SimulationOptions#MAX_DAYS} days in all.
+     */
+    private void checkDays(Scenario s, SimulationOptions options) {
+        LocalDate last = options.to() != null ? options.to() : s.asOf();
+        String lastFrom = options.to() != null ? "--to" : "the scenario's asOf";
+        LocalDate firstEvent = s.events().stream().map(org.threshold.fact.Event::day).min(LocalDate::compareTo).orElse(last);
+        LocalDate first = options.from() != null ? options.from() : (firstEvent.isAfter(last) ? last : firstEvent);
+        String firstFrom = options.from() != null ? "--from" : "the day of the scenario's first event";
+        if (first.isAfter(last)) {
+            throw bad((options.from() != null ? "--from" : "--to") + ": the first day (" + first + ", " + firstFrom
+                    + ") is after the last day (" + last + ", " + lastFrom + "). Maybe give an earlier --from or a later --to.");
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(first, last);
+        if (days > SimulationOptions.MAX_DAYS) {
+            String option = options.to() != null ? "--to" : "--from";
+            throw bad(option + ": a simulation may cover at most " + SimulationOptions.MAX_DAYS + " days (100 years); from "
+                    + first + " (" + firstFrom + ") to " + last + " (" + lastFrom + ") is " + days + " days. Maybe give "
+                    + (options.to() != null ? "an earlier --to or a later --from." : "a later --from or an earlier --to."));
+        }
     }
 
     private SimulationOptions options() {
@@ -136,7 +162,7 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             return new SimulationOptions(first, last, Integer.parseInt(m.group(1)));
         } catch (IllegalArgumentException e) {
-            throw bad(e.getMessage());
+            throw bad("--from/--to: " + e.getMessage());
         }
     }
 

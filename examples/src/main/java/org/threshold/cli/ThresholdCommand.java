@@ -66,8 +66,27 @@ public final class ThresholdCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'threshold assess SCENARIO'");
     }
 
+    /**
+     * What ends the program when a rule's action cannot be stopped past the time limit; the
+     * command line sets {@link System#exit}, while a run inside a test leaves the rule's thread
+     * blocked (nothing else can be done with it).
+     */
+    private static volatile java.util.function.IntConsumer exit = code -> { };
+
     public static void main(String[] args) {
+        exit = System::exit;
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Reports a rule that is stuck past the time limit and ends the program: the assessment that
+     * runs it can only be abandoned. Nothing was printed on standard output before: every command
+     * prints only after its work is done.
+     */
+    static void abandon(PrintWriter err, String message, int code) {
+        err.println("threshold: " + message);
+        err.flush();
+        exit.accept(code);
     }
 
     /** Runs the command line with these streams and returns the exit code, without exiting. */

@@ -70,7 +70,7 @@ class AnalysisCommandsTest {
         assertThat(CommandRunner.run("flip", MOSCOW, "--vary", "adversary.capacity", "--from", "0.9", "--to", "0.1").exitCode())
                 .isEqualTo(2);
         assertThat(CommandRunner.run("map", MOSCOW, "--x", "adversary.capacity", "--y", "adversary.capacity").err())
-                .contains("x and y must be two different parameters");
+                .contains("--x/--y: expected two different parameters, got adversary.capacity twice");
         assertThat(CommandRunner.run("map", MOSCOW, "--x", "adversary.capacity", "--y", "threat.decay", "--x-range", "1:0").err())
                 .contains("--x-range: expected A:B with finite numbers A < B, got '1:0'");
     }

@@ -345,8 +345,10 @@ class AssessCommandTest {
         CommandRunner r = CommandRunner.run("assess", MOSCOW, "--no-default-rules");
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("threshold: rules do not compile (1 error):" + System.lineSeparator()
-                + "  --no-default-rules: no rules left to run. Maybe add your pack with --rules PATH.");
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().findFirst()).hasValue(
+                "threshold: --no-default-rules: no rules left to run. Maybe add your pack with --rules PATH.");
+        assertThat(r.err()).doesNotContain("do not compile");
     }
 
     @Test

@@ -61,6 +61,16 @@ public final class EssayRulePack implements RulePack {
     }
 
     @Override
+    public boolean concludesPosture() {
+        return true;
+    }
+
+    @Override
+    public boolean concludesRiskLevel() {
+        return true;
+    }
+
+    @Override
     public Optional<String> executableModelIndex() {
         return Optional.of(MODEL_INDEX);
     }
@@ -87,6 +97,16 @@ public final class EssayRulePack implements RulePack {
             @Override
             public List<String> conclusions() {
                 return pack.conclusions();
+            }
+
+            @Override
+            public boolean concludesPosture() {
+                return true;
+            }
+
+            @Override
+            public boolean concludesRiskLevel() {
+                return true;
             }
         };
     }
