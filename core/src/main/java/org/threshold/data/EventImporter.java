@@ -438,7 +438,7 @@ public final class EventImporter {
                         cols.add(v.column());
                     }
                 }
-                for (Mapping.Number n : new Mapping.Number[] {r.event().severity(), r.event().magnitude()}) {
+                for (Mapping.Score n : new Mapping.Score[] {r.event().severity(), r.event().magnitude()}) {
                     if (n != null && n.column() != null) {
                         cols.add(n.column());
                     }
@@ -531,7 +531,7 @@ public final class EventImporter {
             }
         }
 
-        double score(Mapping.Number n) throws BadRecord {
+        double score(Mapping.Score n) throws BadRecord {
             if (n == null) {
                 return 0.0;
             }

@@ -77,7 +77,7 @@ public record Mapping(String dataset, Format format, DayColumn day, String id, S
     }
 
     /** The event a rule makes: its type and, by type, by, target, kind, severity or magnitude. */
-    public record EventSpec(String type, Value by, Value target, Value kind, Number severity, Number magnitude) {
+    public record EventSpec(String type, Value by, Value target, Value kind, Score severity, Score magnitude) {
     }
 
     /**
@@ -92,6 +92,6 @@ public record Mapping(String dataset, Format format, DayColumn day, String id, S
      * a log scale ({@code log(1 + x) / log(1 + max)}), clamped to [0, 1]; {@code otherwise} where
      * the column is empty.
      */
-    public record Number(Double constant, String column, String scale, double max, Double otherwise) {
+    public record Score(Double constant, String column, String scale, double max, Double otherwise) {
     }
 }

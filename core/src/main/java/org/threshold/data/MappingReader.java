@@ -352,7 +352,7 @@ public final class MappingReader {
             throw error(m.line(), m.column(), path, "missing required key 'target': FRONTLINE, INFRASTRUCTURE, DEEP, CAPITAL, or {column: ...}");
         }
         return new Mapping.EventSpec(type, by, target, value(m, path, "kind", PressureKind.class),
-                number(m, path, "severity"), number(m, path, "magnitude"));
+                scoreSpec(m, path, "severity"), scoreSpec(m, path, "magnitude"));
     }
 
     private <E extends Enum<E>> Mapping.Value value(M m, String path, String key, Class<E> type) {
@@ -379,14 +379,14 @@ public final class MappingReader {
         return new Mapping.Value(null, column, lookup, otherwise);
     }
 
-    private Mapping.Number number(M m, String path, String key) {
+    private Mapping.Score scoreSpec(M m, String path, String key) {
         N node = m.entries().get(key);
         if (node == null) {
             return null;
         }
         String field = path + "." + key;
         if (node instanceof S) {
-            return new Mapping.Number(score(node, field), null, null, 1, null);
+            return new Mapping.Score(score(node, field), null, null, 1, null);
         }
         M v = map(node, field, "a score in [0, 1] or a mapping like {column: NumMentions, scale: log, max: 1000}");
         checkKeys(v, field, NUMBER_KEYS, "keys of a number");
@@ -403,7 +403,7 @@ public final class MappingReader {
             throw error(maxNode.line(), maxNode.column(), field + ".max", "expected a number > 0, got " + maxNode.describe());
         }
         Double otherwise = v.entries().containsKey("otherwise") ? score(v.entries().get("otherwise"), field + ".otherwise") : null;
-        return new Mapping.Number(null, column, scale, max, otherwise);
+        return new Mapping.Score(null, column, scale, max, otherwise);
     }
 
     // ---- typed access ----
