@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.Assessment;
 import org.threshold.Reasoner;
+import org.threshold.ReasoningSession;
 import org.threshold.Scenario;
 
 /**
@@ -28,7 +29,10 @@ import org.threshold.Scenario;
  * }</pre>
  *
  * <p>The finder knows nothing of any rule pack: it assesses the scenarios it is given and
- * compares outputs with {@link Object#equals(Object)}. It scans the range in a modest number of
+ * compares outputs with {@link Object#equals(Object)}. It assesses them in one live session,
+ * moved from scenario to scenario with {@link ReasoningSession#reassess(Scenario)}, so a probe
+ * costs what changed between two values of the parameter (usually one fact), not a fresh
+ * assessment; the results are the same. It scans the range in a modest number of
  * equal segments ({@value #DEFAULT_SEGMENTS} by default) and bisects every segment whose two ends
  * give different outputs until the bracket is no wider than the tolerance. Where the middle of a
  * bracket differs from both its ends, both halves are bisected, so several flips inside one
@@ -130,20 +134,24 @@ public final class FlipFinder {
                     + ", to " + to + ")");
         }
         Search<T> search = new Search<>(scenarioAt, output, whole ? 1.0 : tolerance);
-        Probe<T> left = search.probe(from);
-        for (int i = 1; i <= segments; i++) {
-            double x = i == segments ? to : from + (to - from) * i / segments;
-            if (whole) {
-                x = Math.floor(x);
-                if (x <= left.x()) {
-                    continue;
+        try {
+            Probe<T> left = search.probe(from);
+            for (int i = 1; i <= segments; i++) {
+                double x = i == segments ? to : from + (to - from) * i / segments;
+                if (whole) {
+                    x = Math.floor(x);
+                    if (x <= left.x()) {
+                        continue;
+                    }
                 }
+                Probe<T> right = search.probe(x);
+                if (!Objects.equals(left.output(), right.output())) {
+                    search.bisect(left, right);
+                }
+                left = right;
             }
-            Probe<T> right = search.probe(x);
-            if (!Objects.equals(left.output(), right.output())) {
-                search.bisect(left, right);
-            }
-            left = right;
+        } finally {
+            search.close();
         }
         List<FlipPoint<T>> flips = new ArrayList<>(search.brackets.size());
         for (Bracket<T> b : search.brackets) {
@@ -190,6 +198,8 @@ public final class FlipFinder {
         private final double tolerance;
         private final List<Bracket<T>> brackets = new ArrayList<>();
         private int assessments;
+        /** The live session the probes move from value to value; see {@link ReasoningSession#reassess}. */
+        private ReasoningSession live;
 
         Search(DoubleFunction<Scenario> scenarioAt, Function<Assessment, T> output, double tolerance) {
             this.scenarioAt = scenarioAt;
@@ -202,9 +212,18 @@ public final class FlipFinder {
             if (scenario == null) {
                 throw new IllegalArgumentException("scenarioAt gave no scenario at " + x);
             }
-            Assessment assessment = reasoner.assess(scenario);
+            if (live == null) {
+                live = reasoner.open(scenario);
+            }
+            Assessment assessment = live.reassess(scenario);
             assessments++;
             return new Probe<>(x, assessment, output.apply(assessment));
+        }
+
+        void close() {
+            if (live != null) {
+                live.close();
+            }
         }
 
         void bisect(Probe<T> low, Probe<T> high) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.threshold.Assessment;
 import org.threshold.Explanation;
 import org.threshold.Reasoner;
+import org.threshold.ReasoningSession;
 import org.threshold.RuleFailureException;
 import org.threshold.Scenario;
 
@@ -17,7 +18,9 @@ import org.threshold.Scenario;
  * picture rests on, and which observable events would show it failing.
  *
  * <p>Each kind costs at most {@code maxEvents} assessments, whatever the number of subjects: the
- * scenario with 1, 2, ... more events is assessed once and every subject is read from it.
+ * scenario with 1, 2, ... more events is assessed once and every subject is read from it. The
+ * assessments run in one live session ({@link ReasoningSession#reassess(Scenario)}): each further
+ * event is one fact more, not a fresh assessment of the whole scenario.
  */
 public final class Signposts {
 
@@ -60,29 +63,33 @@ public final class Signposts {
         List<Signpost> found = new ArrayList<>();
         List<List<Signpost>> bySubject = new ArrayList<>();
         subjects.forEach(x -> bySubject.add(new ArrayList<>()));
-        for (SignpostKind kind : SignpostKind.values()) {
-            boolean[] done = new boolean[subjects.size()];
-            int remaining = subjects.size();
-            int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
-            for (int k = 1; k <= limit && remaining > 0; k++) {
-                Assessment a;
-                try {
-                    a = reasoner.assess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
-                } catch (RuleFailureException e) {
-                    throw new RuleFailureException("while looking for signposts, in the scenario '" + scenario.name()
-                            + "' with " + k + " more event(s) of the kind " + kind + ": " + e.getMessage(), e);
-                }
-                for (int i = 0; i < subjects.size(); i++) {
-                    if (done[i]) {
-                        continue;
+        // one live session: each further event is one insert, and each new kind replaces the last
+        // kind's events, instead of a fresh assessment of the whole scenario every time
+        try (ReasoningSession live = reasoner.open(scenario)) {
+            for (SignpostKind kind : SignpostKind.values()) {
+                boolean[] done = new boolean[subjects.size()];
+                int remaining = subjects.size();
+                int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
+                for (int k = 1; k <= limit && remaining > 0; k++) {
+                    Assessment a;
+                    try {
+                        a = live.reassess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
+                    } catch (RuleFailureException e) {
+                        throw new RuleFailureException("while looking for signposts, in the scenario '" + scenario.name()
+                                + "' with " + k + " more event(s) of the kind " + kind + ": " + e.getMessage(), e);
                     }
-                    String subject = subjects.get(i);
-                    String now = state(base, subject);
-                    String then = state(a, subject);
-                    if (!now.equals(then)) {
-                        bySubject.get(i).add(new Signpost(subject, now, then, kind, k, score, because(base, a, subject)));
-                        done[i] = true;
-                        remaining--;
+                    for (int i = 0; i < subjects.size(); i++) {
+                        if (done[i]) {
+                            continue;
+                        }
+                        String subject = subjects.get(i);
+                        String now = state(base, subject);
+                        String then = state(a, subject);
+                        if (!now.equals(then)) {
+                            bySubject.get(i).add(new Signpost(subject, now, then, kind, k, score, because(base, a, subject)));
+                            done[i] = true;
+                            remaining--;
+                        }
                     }
                 }
             }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.drools.core.common.InternalFactHandle;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -274,14 +277,19 @@ public final class DefaultReasoner implements Reasoner {
         Objects.requireNonNull(scenario, "scenario");
         Calibration calibration = calibrationFor(scenario);
         KieSession session = newSession();
-        List<Object> handles = new ArrayList<>();
         try {
-            insertScenario(session, scenario, calibration, handles);
+            FactHandle calibrationHandle = session.insert(calibration);
+            FactHandle clock = session.insert(new AsOf(scenario.asOf()));
+            List<Object> facts = scenario.facts();
+            List<FactHandle> handles = new ArrayList<>(facts.size());
+            for (Object fact : facts) {
+                handles.add(session.insert(fact));
+            }
+            return new LiveSession(session, scenario, calibration, calibrationHandle, clock, facts, handles);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
         }
-        return new LiveSession(session, scenario, handles);
     }
 
     private static void insertScenario(KieSession session, Scenario scenario, Calibration calibration, List<Object> handles) {
@@ -454,8 +462,8 @@ public final class DefaultReasoner implements Reasoner {
         Map<RiskLevel, List<Explanation>> levels = new TreeMap<>();
         List<Object> stated = null;
         int promised = 0;
-        for (FactHandle handle : session.getFactHandles()) {
-            Object o = session.getObject(handle);
+        for (FactHandle handle : derivedFacts(session)) {
+            Object o = ((InternalFactHandle) handle).getObject();
             if (o instanceof Metric m) {
                 if (Justifications.isStated(handle)) {
                     stated = add(stated, o);
@@ -536,6 +544,28 @@ public final class DefaultReasoner implements Reasoner {
                 posture, posture == null ? List.of() : sorted(postures.get(posture)),
                 level, level == null ? List.of() : sorted(levels.get(level)),
                 metrics, findings);
+    }
+
+    /** The classes {@link #read} reads: what the rules derive, never the scenario's own facts. */
+    private static final List<Class<?>> DERIVED = List.of(Metric.class, Conclusion.class, PostureVerdict.class,
+            RiskVerdict.class);
+
+    /**
+     * The handles of the derived facts. The engine keeps its facts by class, so these are found
+     * without walking past every event (a simulation's session holds up to thousands, and reads
+     * its state every day).
+     */
+    private static List<FactHandle> derivedFacts(KieSession session) {
+        if (!(session instanceof StatefulKnowledgeSessionImpl engine)) {
+            return new ArrayList<>(session.getFactHandles());
+        }
+        List<FactHandle> handles = new ArrayList<>();
+        for (Class<?> type : DERIVED) {
+            for (Iterator<InternalFactHandle> it = engine.getObjectStore().iterateFactHandles(type); it.hasNext(); ) {
+                handles.add(it.next());
+            }
+        }
+        return handles;
     }
 
     private static List<Object> add(List<Object> list, Object o) {
@@ -704,16 +734,38 @@ public final class DefaultReasoner implements Reasoner {
         return list;
     }
 
-    /** A live session; see {@link ReasoningSession}. */
+    /**
+     * A live session; see {@link ReasoningSession}.
+     *
+     * <p>Implementation notes: {@link #reassess(Scenario)} compares the facts of the next scenario
+     * with those in the session position by position ({@link Scenario#facts()} lists them in a
+     * fixed order: capacity, return ticket, strain, factions, signals, costs, events), so a
+     * changed value is one changed fact, and events added at the end or taken from it are single
+     * inserts and deletes. A changed fact (the calibration and the clock too) is deleted and its
+     * new value inserted, not updated in place: the rules are property-reactive, and a pattern
+     * such as {@code $c : Calibration()} with no constraint of its own listens to no property, so
+     * an update would leave matches on the old value standing. The rules of the essay pack are
+     * order-free (sums are sorted before adding), so the result does not depend on the order in
+     * which facts arrived.
+     */
     private final class LiveSession implements ReasoningSession {
         private final KieSession session;
-        private final Scenario scenario;
-        private final List<Object> handles;
+        private Scenario scenario;
+        private Calibration calibration;
+        private FactHandle calibrationHandle;
+        private FactHandle clock;
+        private final List<Object> facts;
+        private final List<FactHandle> handles;
 
-        LiveSession(KieSession session, Scenario scenario, List<Object> handles) {
+        LiveSession(KieSession session, Scenario scenario, Calibration calibration, FactHandle calibrationHandle,
+                FactHandle clock, List<Object> facts, List<FactHandle> handles) {
             this.session = session;
             this.scenario = scenario;
-            this.handles = List.copyOf(handles);
+            this.calibration = calibration;
+            this.calibrationHandle = calibrationHandle;
+            this.clock = clock;
+            this.facts = new ArrayList<>(facts);
+            this.handles = handles;
         }
 
         @Override
@@ -731,7 +783,7 @@ public final class DefaultReasoner implements Reasoner {
 
         @Override
         public List<Object> scenarioHandles() {
-            return handles;
+            return List.copyOf(handles);
         }
 
         @Override
@@ -742,8 +794,66 @@ public final class DefaultReasoner implements Reasoner {
         }
 
         @Override
+        public Assessment reassess(Scenario next) {
+            Objects.requireNonNull(next, "next");
+            Calibration nextCalibration = calibrationFor(next);
+            if (!nextCalibration.equals(calibration)) {
+                session.delete(calibrationHandle);
+                calibrationHandle = session.insert(nextCalibration);
+                calibration = nextCalibration;
+            }
+            if (!next.asOf().equals(scenario.asOf())) {
+                session.delete(clock);
+                clock = session.insert(new AsOf(next.asOf()));
+            }
+            List<Object> nextFacts = next.facts();
+            int common = Math.min(facts.size(), nextFacts.size());
+            // every delete before any insert: the next scenario may hold the very object that sits
+            // at another position now (an event moves up when an earlier one falls after asOf), and
+            // inserting an object the session still holds would only return its old handle
+            Set<Object> held = identitySet(facts);
+            Set<Object> coming = identitySet(nextFacts);
+            List<Integer> changed = new ArrayList<>();
+            for (int i = 0; i < common; i++) {
+                Object was = facts.get(i);
+                Object now = nextFacts.get(i);
+                // an equal object stays where it is, unless one of the two instances is also at
+                // another position of the other list (two equal events, one of them moving)
+                boolean same = was == now || was.equals(now) && !held.contains(now) && !coming.contains(was);
+                if (!same) {
+                    session.delete(handles.get(i));
+                    changed.add(i);
+                }
+            }
+            for (int i = facts.size() - 1; i >= nextFacts.size(); i--) {
+                session.delete(handles.remove(i));
+                facts.remove(i);
+            }
+            for (int i : changed) {
+                Object now = nextFacts.get(i);
+                handles.set(i, session.insert(now));
+                facts.set(i, now);
+            }
+            for (int i = facts.size(); i < nextFacts.size(); i++) {
+                Object now = nextFacts.get(i);
+                handles.add(session.insert(now));
+                facts.add(now);
+            }
+            scenario = next;
+            fire(session, next);
+            // the session holds exactly next's facts now: read it as a fresh assessment of next is read
+            return read(session, next.name(), next.asOf(), () -> next, true);
+        }
+
+        @Override
         public void close() {
             session.dispose();
+        }
+
+        private static Set<Object> identitySet(List<Object> objects) {
+            Set<Object> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(objects.size() * 2));
+            set.addAll(objects);
+            return set;
         }
     }
 }

@@ -234,9 +234,42 @@ class FlipFinderTest {
             return false;
         }
 
+        /** A session that assesses each scenario it is moved to with {@link #assess(Scenario)}. */
         @Override
         public ReasoningSession open(Scenario scenario) {
-            throw new UnsupportedOperationException("a stub");
+            return new ReasoningSession() {
+                private Scenario current = scenario;
+
+                @Override
+                public Object insert(Object fact) {
+                    throw new UnsupportedOperationException("a stub");
+                }
+
+                @Override
+                public void retract(Object handle) {
+                    throw new UnsupportedOperationException("a stub");
+                }
+
+                @Override
+                public List<Object> scenarioHandles() {
+                    return List.of();
+                }
+
+                @Override
+                public Assessment assess() {
+                    return CountingReasoner.this.assess(current);
+                }
+
+                @Override
+                public Assessment reassess(Scenario next) {
+                    current = next;
+                    return assess();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override

@@ -14,8 +14,11 @@ import org.threshold.Assessment;
 import org.threshold.Explanation;
 import org.threshold.Finding;
 import org.threshold.Reasoner;
+import org.threshold.ReasoningSession;
 import org.threshold.Scenario;
 import org.threshold.Threshold;
+import org.threshold.analysis.Parameter;
+import org.threshold.analysis.ParameterPaths;
 import org.threshold.fact.Party;
 import org.threshold.fact.Posture;
 import org.threshold.fact.Strike;
@@ -71,6 +74,29 @@ class ReadmeTest {
     }
 
     @Test
+    void liveSession() {
+        Reasoner reasoner = Threshold.builder().build();
+        Scenario scenario = ScenarioReader.read(Path.of("scenarios/moscow-struck.yaml"));
+        // README:live-session:start
+        double shiftsAt = Double.NaN;
+        try (ReasoningSession live = reasoner.open(scenario)) {
+            Parameter p = ParameterPaths.resolve(scenario, "factions.hardliners.influence");
+            for (int i = 0; i <= 100 && Double.isNaN(shiftsAt); i++) {
+                Assessment a = live.reassess(p.at(i / 100.0));    // one fact changed, the rules re-fired
+                if (a.holds("FACTION_SHIFT")) {
+                    shiftsAt = i / 100.0;
+                }
+            }
+        }
+        // README:live-session:end
+
+        // the flip point of the README's flip example: HL = i / (i + 0.65) reaches 0.5 at i = 0.65
+        assertThat(shiftsAt).isCloseTo(0.65, org.assertj.core.api.Assertions.within(0.0100001));
+        assertThat(reasoner.assess(ParameterPaths.resolve(scenario, "factions.hardliners.influence").at(shiftsAt))
+                .holds("FACTION_SHIFT")).isTrue();
+    }
+
+    @Test
     void everyMarkedBlockStandsInTheReadme() throws Exception {
         String readme = normalise(Files.readString(README, StandardCharsets.UTF_8));
         String source = Files.readString(Path.of("src/test/java/org/threshold/examples/ReadmeTest.java"), StandardCharsets.UTF_8);
@@ -80,7 +106,7 @@ class ReadmeTest {
             blocks++;
             assertThat(readme).as("README block '%s'", m.group(1)).contains(normalise(m.group(2)));
         }
-        assertThat(blocks).isEqualTo(2);
+        assertThat(blocks).isEqualTo(3);
     }
 
     private static String normalise(String text) {
