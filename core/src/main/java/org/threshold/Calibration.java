@@ -1,42 +1,51 @@
 package org.threshold;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import org.threshold.fact.Party;
-import org.threshold.fact.Target;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Every number of the model, by the keys of the scenario file's {@code calibration:} section.
+ * The numbers the rules read, by the keys of the scenario file's {@code calibration:} section.
  *
- * <p>Rules read their constants from this fact ({@code $c: Calibration()}), never from literals,
- * so a user can move any of them per scenario. {@link #defaults()} holds the defaults of
- * MODEL.md; {@link #with(String, double)} returns a copy with one key changed. Instances are
- * immutable and thread-safe.
+ * <p>The core declares no key of its own: every key comes from a rule pack, with its default,
+ * its valid values and its meaning ({@link CalibrationKey}; see {@link RulePack#calibration()}).
+ * {@link #defaults()} holds the keys of the packs registered on the class path (the default
+ * pack, where {@code threshold-rules} is there), each at its default; {@link #declare(Collection)}
+ * adds the keys of other packs; {@link #with(String, double)} returns a copy with one key changed.
+ * Instances are immutable and thread-safe.
  *
- * <p>{@code humiliation.halfLifeDays} has no default: humiliation does not fade unless a
- * half-life is set, which {@link #get(String)} reports as positive infinity.
+ * <p>Rules read a key with {@code $c.get("maritime.windowDays")}, or through a typed view a pack
+ * makes once per calibration ({@link #view(Class, Function)}).
  */
 public final class Calibration {
 
     /** What values a key accepts. */
     public enum Range {
-        /** A number in [0, 1]. */
-        UNIT("a number in [0, 1]"),
+        /** A score: a number in [0, 1]. */
+        UNIT("a number in [0, 1]", "score"),
         /** A finite number of at least 0. */
-        NON_NEGATIVE("a finite number >= 0"),
+        NON_NEGATIVE("a finite number >= 0", "non-negative"),
         /** A finite number of days above 0. */
-        POSITIVE_DAYS("a finite number of days > 0"),
+        POSITIVE_DAYS("a finite number of days > 0", "positive days"),
         /** A whole number of at least 0. */
-        COUNT("a whole number >= 0");
+        COUNT("a whole number >= 0", "whole number"),
+        /** Any finite number. */
+        FINITE("a finite number", "any number");
 
         private final String description;
+        private final String token;
 
-        Range(String description) {
+        Range(String description, String token) {
             this.description = description;
+            this.token = token;
         }
 
         /** Words for an error message, such as "a number in [0, 1]". */
@@ -44,197 +53,143 @@ public final class Calibration {
             return description;
         }
 
-        boolean accepts(double v) {
+        /** How a {@value RulePack#CALIBRATION_FILE} file names it, such as {@code score}. */
+        public String token() {
+            return token;
+        }
+
+        /** Whether {@code v} is one of these values. */
+        public boolean accepts(double v) {
             return switch (this) {
                 case UNIT -> v >= 0.0 && v <= 1.0;
                 case NON_NEGATIVE -> Double.isFinite(v) && v >= 0.0;
                 case POSITIVE_DAYS -> Double.isFinite(v) && v > 0.0;
                 case COUNT -> Double.isFinite(v) && v >= 0.0 && v == Math.rint(v);
+                case FINITE -> Double.isFinite(v);
             };
         }
-    }
 
-    private record Spec(double defaultValue, Range range, String meaning) {
-    }
-
-    private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
-
-    static {
-        spec("returnTicket.weight.finance", 1.0, Range.NON_NEGATIVE, "weight of finance in the return ticket");
-        spec("returnTicket.weight.recognition", 1.0, Range.NON_NEGATIVE, "weight of recognition in the return ticket");
-        spec("returnTicket.weight.eliteAspiration", 1.0, Range.NON_NEGATIVE, "weight of elite aspiration in the return ticket");
-        spec("returnTicket.weight.negotiability", 1.0, Range.NON_NEGATIVE, "weight of negotiability in the return ticket");
-        spec("humiliation.weight.frontline", 0.01, Range.NON_NEGATIVE, "humiliation per unit severity of a FRONTLINE strike");
-        spec("humiliation.weight.infrastructure", 0.04, Range.NON_NEGATIVE, "humiliation per unit severity of an INFRASTRUCTURE strike");
-        spec("humiliation.weight.deep", 0.08, Range.NON_NEGATIVE, "humiliation per unit severity of a DEEP strike");
-        spec("humiliation.weight.capital", 0.25, Range.NON_NEGATIVE, "humiliation per unit severity of a CAPITAL strike");
-        spec("humiliation.relief", 0.10, Range.NON_NEGATIVE, "humiliation relieved per unit severity of a retaliation");
-        spec("humiliation.observerMultiplier", 2.0, Range.NON_NEGATIVE, "multiplier for strikes by the OBSERVER itself (PROXY strikes count 1)");
-        spec("humiliation.halfLifeDays", Double.POSITIVE_INFINITY, Range.POSITIVE_DAYS, "half-life of humiliation in days (none by default)");
-        spec("tolerance.base", 0.20, Range.NON_NEGATIVE, "restraint tolerance before return ticket and hardliners");
-        spec("tolerance.returnTicket", 0.60, Range.NON_NEGATIVE, "restraint tolerance bought per unit of return ticket");
-        spec("tolerance.hardliner", 0.40, Range.NON_NEGATIVE, "restraint tolerance spent per unit of hardliner influence");
-        spec("erosion.toHardliner", 1.0, Range.NON_NEGATIVE, "hardliner influence gained per unit of restraint erosion");
-        spec("factionShift.threshold", 0.50, Range.UNIT, "effective hardliner influence at which FACTION_SHIFT holds");
-        spec("bounded.returnTicketMin", 0.30, Range.UNIT, "effective return ticket needed for BOUNDED_ADVERSARY");
-        spec("bounded.capacityForWill", 0.50, Range.UNIT, "capacity from which the bound is one of WILL, not CAPACITY");
-        spec("threat.credibility", 0.90, Range.UNIT, "credibility of threats before any goes unfulfilled");
-        spec("threat.decay", 0.80, Range.UNIT, "factor on credibility per unfulfilled threat");
-        spec("responseWindowDays", 30.0, Range.POSITIVE_DAYS, "days after a threat or deep strike in which a crossing answers it");
-        spec("confidence.initial", 0.30, Range.UNIT, "observer confidence before any conveyor cycle");
-        spec("confidence.growth", 0.75, Range.UNIT, "factor on the observer's remaining doubt per conveyor cycle");
-        spec("discounted.below", 0.50, Range.UNIT, "credibility below which threats are discounted");
-        spec("readsBounded.confidence", 0.60, Range.UNIT, "observer confidence from which it reads the adversary as bounded");
-        spec("contain.credibility", 0.70, Range.UNIT, "severity times credibility of an open threat that makes the observer contain");
-        spec("strain.threshold", 0.60, Range.UNIT, "strain from which the system cracks, inward or outward");
-        spec("strain.perPressure", 0.02, Range.NON_NEGATIVE, "strain added per unit magnitude of pressure");
-        spec("proxy.humanCostMin", 0.50, Range.UNIT, "proxy human cost from which risk counts as transferred");
-        spec("observer.humanCostMax", 0.10, Range.UNIT, "observer human cost up to which risk counts as transferred");
-        spec("longWar.signals", 2.0, Range.COUNT, "distinct observer signals for OBSERVER_EXPECTS_LONG_WAR");
-        spec("risk.elevated", 0.25, Range.UNIT, "escalation risk from which the level is ELEVATED");
-        spec("risk.high", 0.45, Range.UNIT, "escalation risk from which the level is HIGH");
-        spec("risk.critical", 0.70, Range.UNIT, "escalation risk from which the level is CRITICAL");
-    }
-
-    private static void spec(String key, double value, Range range, String meaning) {
-        SPECS.put(key, new Spec(value, range, meaning));
-    }
-
-    private static final Calibration DEFAULTS = new Calibration(defaultValues(), Map.of());
-
-    private static Map<String, Double> defaultValues() {
-        Map<String, Double> values = new LinkedHashMap<>();
-        SPECS.forEach((k, s) -> values.put(k, s.defaultValue()));
-        return values;
-    }
-
-    private final Map<String, Double> values;
-    /** Keys declared by rule packs, with their declared defaults; none in {@link #defaults()}. */
-    private final Map<String, Double> packDefaults;
-
-    private final double rtFinance;
-    private final double rtRecognition;
-    private final double rtEliteAspiration;
-    private final double rtNegotiability;
-    private final double wFrontline;
-    private final double wInfrastructure;
-    private final double wDeep;
-    private final double wCapital;
-    private final double relief;
-    private final double observerMultiplier;
-    private final double halfLifeDays;
-    private final double toleranceBase;
-    private final double toleranceReturnTicket;
-    private final double toleranceHardliner;
-    private final double erosionToHardliner;
-    private final double factionShiftThreshold;
-    private final double boundedReturnTicketMin;
-    private final double boundedCapacityForWill;
-    private final double threatCredibility;
-    private final double threatDecay;
-    private final double responseWindowDays;
-    private final double confidenceInitial;
-    private final double confidenceGrowth;
-    private final double discountedBelow;
-    private final double readsBoundedConfidence;
-    private final double containCredibility;
-    private final double strainThreshold;
-    private final double strainPerPressure;
-    private final double proxyHumanCostMin;
-    private final double observerHumanCostMax;
-    private final int longWarSignals;
-    private final double riskElevated;
-    private final double riskHigh;
-    private final double riskCritical;
-
-    private Calibration(Map<String, Double> values, Map<String, Double> packDefaults) {
-        this.values = Collections.unmodifiableMap(values);
-        this.packDefaults = Collections.unmodifiableMap(packDefaults);
-        rtFinance = values.get("returnTicket.weight.finance");
-        rtRecognition = values.get("returnTicket.weight.recognition");
-        rtEliteAspiration = values.get("returnTicket.weight.eliteAspiration");
-        rtNegotiability = values.get("returnTicket.weight.negotiability");
-        wFrontline = values.get("humiliation.weight.frontline");
-        wInfrastructure = values.get("humiliation.weight.infrastructure");
-        wDeep = values.get("humiliation.weight.deep");
-        wCapital = values.get("humiliation.weight.capital");
-        relief = values.get("humiliation.relief");
-        observerMultiplier = values.get("humiliation.observerMultiplier");
-        halfLifeDays = values.get("humiliation.halfLifeDays");
-        toleranceBase = values.get("tolerance.base");
-        toleranceReturnTicket = values.get("tolerance.returnTicket");
-        toleranceHardliner = values.get("tolerance.hardliner");
-        erosionToHardliner = values.get("erosion.toHardliner");
-        factionShiftThreshold = values.get("factionShift.threshold");
-        boundedReturnTicketMin = values.get("bounded.returnTicketMin");
-        boundedCapacityForWill = values.get("bounded.capacityForWill");
-        threatCredibility = values.get("threat.credibility");
-        threatDecay = values.get("threat.decay");
-        responseWindowDays = values.get("responseWindowDays");
-        confidenceInitial = values.get("confidence.initial");
-        confidenceGrowth = values.get("confidence.growth");
-        discountedBelow = values.get("discounted.below");
-        readsBoundedConfidence = values.get("readsBounded.confidence");
-        containCredibility = values.get("contain.credibility");
-        strainThreshold = values.get("strain.threshold");
-        strainPerPressure = values.get("strain.perPressure");
-        proxyHumanCostMin = values.get("proxy.humanCostMin");
-        observerHumanCostMax = values.get("observer.humanCostMax");
-        longWarSignals = (int) Math.min(Integer.MAX_VALUE, values.get("longWar.signals"));
-        riskElevated = values.get("risk.elevated");
-        riskHigh = values.get("risk.high");
-        riskCritical = values.get("risk.critical");
-    }
-
-    /** The defaults of MODEL.md. */
-    public static Calibration defaults() {
-        return DEFAULTS;
-    }
-
-    /** Every key, in the order of the contract. */
-    public static Set<String> keys() {
-        return Collections.unmodifiableSet(SPECS.keySet());
-    }
-
-    /** Whether {@code key} is a calibration key. */
-    public static boolean isKey(String key) {
-        return SPECS.containsKey(key);
-    }
-
-    /** What values a key declared by a rule pack accepts, for messages. */
-    public static final String PACK_KEY_RANGE = "a finite number";
-
-    /** What values {@code key} accepts. */
-    public static Range range(String key) {
-        return spec(key).range();
-    }
-
-    /** What {@code key} means, in a few words. */
-    public static String meaning(String key) {
-        return spec(key).meaning();
-    }
-
-    private static Spec spec(String key) {
-        Spec spec = SPECS.get(Objects.requireNonNull(key, "key"));
-        if (spec == null) {
-            throw new IllegalArgumentException("unknown calibration key (" + key + "). "
-                    + Suggestions.hint(key, SPECS.keySet(), "keys"));
+        /** The range a file names {@code token} ({@code score}, {@code non-negative}, ...), if any. */
+        public static java.util.Optional<Range> ofToken(String token) {
+            String t = token.strip().toLowerCase(Locale.ROOT);
+            for (Range r : values()) {
+                if (r.token.equals(t)) {
+                    return java.util.Optional.of(r);
+                }
+            }
+            return java.util.Optional.empty();
         }
-        return spec;
     }
 
-    private IllegalArgumentException unknownKey(String key) {
-        return new IllegalArgumentException("unknown calibration key (" + key + "). "
-                + Suggestions.hint(key, values.keySet(), "keys")
-                + (packDefaults.isEmpty() ? " A rule pack's own keys are known once the pack declares them "
-                        + "(RulePack.calibration(), or calibration.properties next to its rules)." : ""));
+    private static final Calibration EMPTY = new Calibration(Map.of(), Map.of(), List.of());
+
+    /** The calibration of the packs on the class path, made when first asked for. */
+    private static final class Defaults {
+        static final Calibration DEFAULTS = discovered();
+
+        private static Calibration discovered() {
+            Calibration c = EMPTY;
+            for (RulePack pack : Threshold.discoveredPacks()) {
+                try {
+                    c = c.declare(pack);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("rule pack '" + pack.name() + "' on the class path: " + e.getMessage(), e);
+                }
+            }
+            return c;
+        }
+    }
+
+    private final Map<String, CalibrationKey> keys;
+    private final Map<String, Double> values;
+    private final List<CalibrationCheck> checks;
+    private final Map<Class<?>, Object> views = new ConcurrentHashMap<>(4);
+
+    private Calibration(Map<String, CalibrationKey> keys, Map<String, Double> values, List<CalibrationCheck> checks) {
+        this.keys = keys;
+        this.values = values;
+        this.checks = checks;
     }
 
     /**
-     * The value of {@code key}: a key of the model, or a key a rule pack declared (see
-     * {@link #declare(Map)}). Rules read their pack's keys this way: {@code $c.get("maritime.windowDays")}.
+     * The keys of the rule packs registered on the class path, each at its default: the default
+     * pack's keys where {@code threshold-rules} is on the class path; no key where no pack is.
      *
-     * @throws IllegalArgumentException for a key that is neither, with the nearest keys suggested
+     * @throws IllegalStateException where two such packs give one key different declarations
+     */
+    public static Calibration defaults() {
+        return Defaults.DEFAULTS;
+    }
+
+    /** A calibration that declares no key. */
+    public static Calibration empty() {
+        return EMPTY;
+    }
+
+    /** The keys of {@link #defaults()}, in the order declared. */
+    public static Set<String> keys() {
+        return defaults().keys.keySet();
+    }
+
+    /** Whether {@code key} is a key of {@link #defaults()}. */
+    public static boolean isKey(String key) {
+        return defaults().keys.containsKey(key);
+    }
+
+    /** What values {@code key} of {@link #defaults()} accepts. */
+    public static Range range(String key) {
+        return defaults().key(key).valid();
+    }
+
+    /** What {@code key} of {@link #defaults()} means, in a few words. */
+    public static String meaning(String key) {
+        return defaults().key(key).meaning();
+    }
+
+    /**
+     * The declaration of {@code name}.
+     *
+     * @throws IllegalArgumentException for a key this calibration does not declare, with the nearest keys suggested
+     */
+    public CalibrationKey key(String name) {
+        CalibrationKey k = keys.get(Objects.requireNonNull(name, "key"));
+        if (k == null) {
+            throw unknownKey(name);
+        }
+        return k;
+    }
+
+    /** Every key declared, with its declaration, in the order declared. */
+    public Map<String, CalibrationKey> declaredKeys() {
+        return keys;
+    }
+
+    /** Whether this calibration declares {@code key}. */
+    public boolean declares(String key) {
+        return keys.containsKey(key);
+    }
+
+    /** The conditions the packs set on their keys together, checked by {@link #with(Map)}. */
+    public List<CalibrationCheck> checks() {
+        return checks;
+    }
+
+    private IllegalArgumentException unknownKey(String key) {
+        if (keys.isEmpty()) {
+            return new IllegalArgumentException("unknown calibration key (" + key + "). No rule pack declares any key here. "
+                    + "Maybe put the default pack (threshold-rules) on the class path, or declare the pack's keys "
+                    + "(RulePack.calibration(), or calibration.properties next to its rules).");
+        }
+        return new IllegalArgumentException("unknown calibration key (" + key + "). "
+                + Suggestions.hint(key, keys.keySet(), "keys")
+                + " A rule pack's own keys are known once the pack declares them "
+                + "(RulePack.calibration(), or calibration.properties next to its rules).");
+    }
+
+    /**
+     * The value of {@code key}. Rules read their pack's keys this way: {@code $c.get("maritime.windowDays")}.
+     *
+     * @throws IllegalArgumentException for a key no pack declared, with the nearest keys suggested
      */
     public double get(String key) {
         Double v = values.get(Objects.requireNonNull(key, "key"));
@@ -244,74 +199,88 @@ public final class Calibration {
         return v;
     }
 
-    /** Every key with its value: the keys of the model in the order of the contract, then the keys packs declared. */
+    /** Every key with its value, in the order declared. */
     public Map<String, Double> asMap() {
         return values;
     }
 
-    /** The keys rule packs declared, with their declared defaults, in the order declared. */
-    public Map<String, Double> packKeys() {
-        return packDefaults;
-    }
-
-    /** The keys whose value differs from their default (of the model or of the pack that declared them). */
+    /** The keys whose value differs from their default. */
     public Map<String, Double> changes() {
         Map<String, Double> changed = new LinkedHashMap<>();
         values.forEach((k, v) -> {
-            Spec spec = SPECS.get(k);
-            double d = spec != null ? spec.defaultValue() : packDefaults.get(k);
-            if (Double.compare(v, d) != 0) {
+            if (Double.compare(v, keys.get(k).defaultValue()) != 0) {
                 changed.put(k, v);
             }
         });
         return changed;
     }
 
+    /** A copy that also declares the keys and checks of {@code pack}; see {@link #declare(Collection, Collection)}. */
+    public Calibration declare(RulePack pack) {
+        return declare(pack.calibration(), pack.calibrationChecks());
+    }
+
+    /** A copy that also declares {@code more}; see {@link #declare(Collection, Collection)}. */
+    public Calibration declare(Collection<CalibrationKey> more) {
+        return declare(more, List.of());
+    }
+
     /**
-     * A copy that also knows the calibration keys a rule pack declares, each at its default unless
-     * this calibration already declared it. Declaring a key twice with the same default is harmless.
-     *
-     * <p>A pack's keys are plain numbers (any finite value); the pack's rules give them meaning.
-     * Names are best namespaced by the pack ({@code maritime.escalationThreshold}).
-     *
-     * @throws IllegalArgumentException where a key is blank, is a key of the model, has a default
-     *     that is not finite, or was declared before with another default
+     * A copy that also declares keys that take any finite number, with these defaults (the
+     * declarations of bare {@code key = default} lines).
      */
     public Calibration declare(Map<String, Double> keysWithDefaults) {
-        Objects.requireNonNull(keysWithDefaults, "keysWithDefaults");
-        if (keysWithDefaults.isEmpty() || packDefaults.equals(keysWithDefaults)) {
+        List<CalibrationKey> more = new ArrayList<>();
+        keysWithDefaults.forEach((k, d) -> more.add(CalibrationKey.anyNumber(k, d)));
+        return declare(more);
+    }
+
+    /**
+     * A copy that also declares the keys {@code more}, each at its default, and the checks
+     * {@code moreChecks}. Declaring a key again as it was declared is harmless; so is a check
+     * declared again.
+     *
+     * @throws IllegalArgumentException where a key was declared before otherwise (another default,
+     *     other valid values or another meaning)
+     */
+    public Calibration declare(Collection<CalibrationKey> more, Collection<CalibrationCheck> moreChecks) {
+        Objects.requireNonNull(more, "keys");
+        Objects.requireNonNull(moreChecks, "checks");
+        boolean newKey = false;
+        for (CalibrationKey k : more) {
+            CalibrationKey before = keys.get(Objects.requireNonNull(k, "key").name());
+            if (before == null) {
+                newKey = true;
+            } else if (!before.equals(k)) {
+                throw new IllegalArgumentException("the calibration key '" + k.name() + "' is declared twice, "
+                        + (Double.compare(before.defaultValue(), k.defaultValue()) != 0
+                                ? "with defaults " + before.defaultValue() + " and " + k.defaultValue()
+                                : "differently (" + before.toFileLine() + "; " + k.toFileLine() + ")")
+                        + ". Maybe two packs use one name; give each pack's keys its own prefix.");
+            }
+        }
+        boolean newCheck = moreChecks.stream().anyMatch(c -> !checks.contains(c));
+        if (!newKey && !newCheck) {
             return this;
         }
+        Map<String, CalibrationKey> nextKeys = new LinkedHashMap<>(keys);
         Map<String, Double> nextValues = new LinkedHashMap<>(values);
-        Map<String, Double> nextDefaults = new LinkedHashMap<>(packDefaults);
-        for (Map.Entry<String, Double> e : keysWithDefaults.entrySet()) {
-            String key = Objects.requireNonNull(e.getKey(), "key");
-            Double d = Objects.requireNonNull(e.getValue(), key);
-            if (key.isBlank()) {
-                throw new IllegalArgumentException("a pack's calibration key must not be blank");
+        for (CalibrationKey k : more) {
+            if (nextKeys.putIfAbsent(k.name(), k) == null) {
+                nextValues.put(k.name(), k.defaultValue());
             }
-            if (SPECS.containsKey(key)) {
-                throw new IllegalArgumentException("the calibration key '" + key + "' belongs to the model; a pack "
-                        + "cannot declare it again. Maybe name the pack's key after the pack, like 'mypack." + key + "'.");
-            }
-            if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("the default of calibration key '" + key + "' must be a finite number (" + d + ")");
-            }
-            Double before = nextDefaults.putIfAbsent(key, d);
-            if (before != null && Double.compare(before, d) != 0) {
-                throw new IllegalArgumentException("the calibration key '" + key + "' is declared twice, with defaults "
-                        + before + " and " + d + ". Maybe two packs use one name; give each pack's keys its own prefix.");
-            }
-            nextValues.putIfAbsent(key, d);
         }
-        return new Calibration(nextValues, nextDefaults);
+        List<CalibrationCheck> nextChecks = new ArrayList<>(checks);
+        moreChecks.stream().filter(c -> !nextChecks.contains(c)).forEach(nextChecks::add);
+        return new Calibration(Collections.unmodifiableMap(nextKeys), Collections.unmodifiableMap(nextValues),
+                List.copyOf(nextChecks));
     }
 
     /**
      * A copy with {@code key} set to {@code value}.
      *
-     * @throws IllegalArgumentException for an unknown key, a value outside the key's range, or
-     *     risk bounds out of order
+     * @throws IllegalArgumentException for an unknown key, a value outside the key's valid values,
+     *     or a value that fails a check of the key's pack
      */
     public Calibration with(String key, double value) {
         return with(Map.of(key, value));
@@ -321,188 +290,33 @@ public final class Calibration {
     public Calibration with(Map<String, Double> changes) {
         Map<String, Double> next = new LinkedHashMap<>(values);
         for (Map.Entry<String, Double> e : changes.entrySet()) {
-            if (packDefaults.containsKey(e.getKey())) {
-                double v = Objects.requireNonNull(e.getValue(), e.getKey());
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("calibration key '" + e.getKey() + "' must be "
-                            + PACK_KEY_RANGE + " (" + v + ")");
-                }
-                next.put(e.getKey(), v);
-                continue;
-            }
-            if (!SPECS.containsKey(Objects.requireNonNull(e.getKey(), "key"))) {
-                throw unknownKey(e.getKey());
-            }
-            Spec spec = spec(e.getKey());
+            CalibrationKey k = key(e.getKey());
             double v = Objects.requireNonNull(e.getValue(), e.getKey());
-            if (!spec.range().accepts(v)) {
-                throw new IllegalArgumentException("calibration key '" + e.getKey() + "' must be "
-                        + spec.range().description() + " (" + v + ")");
+            if (!k.accepts(v)) {
+                throw new IllegalArgumentException("calibration key '" + k.name() + "' must be "
+                        + k.valid().description() + " (" + v + ")");
             }
-            next.put(e.getKey(), v);
+            next.put(k.name(), v);
         }
-        double elevated = next.get("risk.elevated");
-        double high = next.get("risk.high");
-        double critical = next.get("risk.critical");
-        if (!(elevated <= high && high <= critical)) {
-            throw new IllegalArgumentException("risk bounds must rise: risk.elevated <= risk.high <= risk.critical ("
-                    + elevated + ", " + high + ", " + critical + ")");
+        Calibration c = new Calibration(keys, Collections.unmodifiableMap(next), checks);
+        for (CalibrationCheck check : checks) {
+            check.check(c);
         }
-        double rtWeights = next.get("returnTicket.weight.finance") + next.get("returnTicket.weight.recognition")
-                + next.get("returnTicket.weight.eliteAspiration") + next.get("returnTicket.weight.negotiability");
-        if (!(rtWeights > 0.0)) {
-            throw new IllegalArgumentException("the return ticket weights must not all be 0. "
-                    + "Maybe leave returnTicket.weight.* at their default of 1.");
+        return c;
+    }
+
+    /**
+     * The view of this calibration of the given type, made by {@code make} the first time it is
+     * asked for and kept with this calibration: how a pack's rules read its constants as fields
+     * rather than by key.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T view(Class<T> type, Function<? super Calibration, ? extends T> make) {
+        Object v = views.get(type);
+        if (v == null) {
+            v = views.computeIfAbsent(type, t -> Objects.requireNonNull(make.apply(this), "view"));
         }
-        return new Calibration(next, packDefaults);
-    }
-
-    // ---- accessors for rules ----
-
-    public double returnTicketWeightFinance() {
-        return rtFinance;
-    }
-
-    public double returnTicketWeightRecognition() {
-        return rtRecognition;
-    }
-
-    public double returnTicketWeightEliteAspiration() {
-        return rtEliteAspiration;
-    }
-
-    public double returnTicketWeightNegotiability() {
-        return rtNegotiability;
-    }
-
-    /** The humiliation weight {@code w(target)}. */
-    public double humiliationWeight(Target target) {
-        return switch (target) {
-            case FRONTLINE -> wFrontline;
-            case INFRASTRUCTURE -> wInfrastructure;
-            case DEEP -> wDeep;
-            case CAPITAL -> wCapital;
-        };
-    }
-
-    /** The multiplier {@code m(by)}: 1 for the proxy, {@code humiliation.observerMultiplier} for the observer. */
-    public double strikerMultiplier(Party by) {
-        return by == Party.OBSERVER ? observerMultiplier : 1.0;
-    }
-
-    public double humiliationRelief() {
-        return relief;
-    }
-
-    public double humiliationObserverMultiplier() {
-        return observerMultiplier;
-    }
-
-    /** The half-life of humiliation in days; positive infinity where none is set. */
-    public double humiliationHalfLifeDays() {
-        return halfLifeDays;
-    }
-
-    /** Whether humiliation fades: a half-life is set (rules read it as {@code humiliationFading}). */
-    public boolean isHumiliationFading() {
-        return halfLifeDays != Double.POSITIVE_INFINITY;
-    }
-
-    /** The fading factor {@code 0.5^(ageDays / halfLife)} of a term {@code ageDays} old; 1 without a half-life. */
-    public double fading(long ageDays) {
-        return halfLifeDays == Double.POSITIVE_INFINITY ? 1.0 : Math.pow(0.5, ageDays / halfLifeDays);
-    }
-
-    public double toleranceBase() {
-        return toleranceBase;
-    }
-
-    public double toleranceReturnTicket() {
-        return toleranceReturnTicket;
-    }
-
-    public double toleranceHardliner() {
-        return toleranceHardliner;
-    }
-
-    public double erosionToHardliner() {
-        return erosionToHardliner;
-    }
-
-    public double factionShiftThreshold() {
-        return factionShiftThreshold;
-    }
-
-    public double boundedReturnTicketMin() {
-        return boundedReturnTicketMin;
-    }
-
-    public double boundedCapacityForWill() {
-        return boundedCapacityForWill;
-    }
-
-    public double threatCredibility() {
-        return threatCredibility;
-    }
-
-    public double threatDecay() {
-        return threatDecay;
-    }
-
-    public double responseWindowDays() {
-        return responseWindowDays;
-    }
-
-    public double confidenceInitial() {
-        return confidenceInitial;
-    }
-
-    public double confidenceGrowth() {
-        return confidenceGrowth;
-    }
-
-    public double discountedBelow() {
-        return discountedBelow;
-    }
-
-    public double readsBoundedConfidence() {
-        return readsBoundedConfidence;
-    }
-
-    public double containCredibility() {
-        return containCredibility;
-    }
-
-    public double strainThreshold() {
-        return strainThreshold;
-    }
-
-    public double strainPerPressure() {
-        return strainPerPressure;
-    }
-
-    public double proxyHumanCostMin() {
-        return proxyHumanCostMin;
-    }
-
-    public double observerHumanCostMax() {
-        return observerHumanCostMax;
-    }
-
-    public int longWarSignals() {
-        return longWarSignals;
-    }
-
-    public double riskElevated() {
-        return riskElevated;
-    }
-
-    public double riskHigh() {
-        return riskHigh;
-    }
-
-    public double riskCritical() {
-        return riskCritical;
+        return (T) v;
     }
 
     @Override

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * A conclusion that holds, with every justification the engine has for it.
  *
- * @param type the conclusion's name, such as {@code BOUNDED_ADVERSARY}
- * @param basis an optional qualifier (BOUNDED_ADVERSARY's WILL or CAPACITY), or null
- * @param strength an optional number (BOUNDED_ADVERSARY's effective return ticket), or null
+ * @param type the conclusion's name, as the pack that draws it names it (such as {@code NAVAL_CLASH_RISK})
+ * @param basis an optional qualifier the rule gives (what the conclusion rests on), or null
+ * @param strength an optional number the rule gives (how strongly it holds), or null
  * @param because one explanation per rule match that concludes it, at least one
  * @param sources the citations ({@code dataset:id}, see {@link org.threshold.fact.Source#citation()})
  *     of the events with a source that the conclusion rests on, in the order of the events' days;

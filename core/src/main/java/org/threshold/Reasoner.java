@@ -24,14 +24,28 @@ public interface Reasoner {
     List<RulePack> packs();
 
     /**
-     * The calibration keys the packs declare on top of the model's, each with its default (see
-     * {@link RulePack#calibration()}). A scenario may set them; read its file with
-     * {@link org.threshold.scenario.ScenarioReader#read(java.nio.file.Path, java.util.Map)
+     * The calibration keys this reasoner's packs declare, each with its default, valid values and
+     * meaning, in load order (see {@link RulePack#calibration()}). A scenario may set them; read its
+     * file with {@link org.threshold.scenario.ScenarioReader#read(java.nio.file.Path, java.util.Collection)
      * ScenarioReader.read(file, reasoner.calibrationKeys())} so that its {@code calibration:}
      * section accepts them.
      */
-    default java.util.Map<String, Double> calibrationKeys() {
-        return java.util.Map.of();
+    default List<CalibrationKey> calibrationKeys() {
+        return calibration().declaredKeys().values().stream().toList();
+    }
+
+    /**
+     * The calibration every assessment starts from: the keys of the packs on the class path
+     * ({@link Calibration#defaults()}) and of this reasoner's packs, at their defaults, with the
+     * packs' checks. What validation, the parameter paths of {@code flip} and {@code map}, and
+     * messages read a key's valid values and meaning from.
+     */
+    default Calibration calibration() {
+        Calibration c = Calibration.defaults();
+        for (RulePack pack : packs()) {
+            c = c.declare(pack);
+        }
+        return c;
     }
 
     /** The names of every rule, sorted. */

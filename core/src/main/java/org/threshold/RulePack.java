@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +22,12 @@ import java.util.stream.Stream;
  * {@link Threshold.Builder#defaultPacks(boolean)} turns that off; other packs are added with
  * {@link Threshold.Builder#pack(RulePack)} or {@link Threshold.Builder#rules(Path...)}.
  *
- * <p>A pack may declare calibration keys of its own, with their defaults ({@link #calibration()});
- * its rules read them with {@code $c.get("key")} and a scenario file's {@code calibration:}
- * section may set them like the model's keys. A pack read from a folder or the class path
- * declares them in a {@value #CALIBRATION_FILE} file of {@code key = default} lines.
+ * <p>A pack declares its calibration keys ({@link #calibration()}): each with its default, its
+ * valid values and its meaning. Its rules read them with {@code $c.get("key")}, or through a typed
+ * view the pack inserts ({@link #calibrationFacts(Calibration)}), and a scenario file's
+ * {@code calibration:} section may set them. A pack read from a folder or the class path declares
+ * them in a {@value #CALIBRATION_FILE} file of {@code key = default | valid values | meaning}
+ * lines; the default pack declares its keys in such a file too.
  *
  * <p>A pack may also ship its rules precompiled to Drools' executable model (by
  * {@code kie-maven-plugin}); where every pack of a reasoner does, the reasoner loads those
@@ -70,12 +71,45 @@ public interface RulePack {
     }
 
     /**
-     * The calibration keys this pack adds to the model's, each with its default, in the order to
-     * list them. Keys are best namespaced by the pack ({@code maritime.escalationThreshold}); they
-     * must not be keys of the model, and two packs must not give one key different defaults.
+     * The few metrics a timeline's text report shows beside the posture and the risk level, each
+     * under a short label ({@code Q}), in order; none by default.
      */
-    default Map<String, Double> calibration() {
+    default Map<String, String> timelineMetrics() {
         return Map.of();
+    }
+
+    /**
+     * The calibration keys this pack declares, each with its default, valid values and meaning,
+     * in the order to list them. Keys are best namespaced by the pack
+     * ({@code maritime.escalationThreshold}); two packs must not declare one key differently.
+     */
+    default List<CalibrationKey> calibration() {
+        return List.of();
+    }
+
+    /** Conditions on several of the pack's keys together, beyond each key's valid values. */
+    default List<CalibrationCheck> calibrationChecks() {
+        return List.of();
+    }
+
+    /**
+     * Facts made from an assessment's calibration and inserted beside it, through which the pack's
+     * rules read their constants (a typed view with a field per key, for speed); none by default.
+     * Called once per assessment or simulation; best made once per calibration with
+     * {@link Calibration#view(Class, java.util.function.Function)}.
+     */
+    default List<Object> calibrationFacts(Calibration calibration) {
+        return List.of();
+    }
+
+    /**
+     * The days within which, under this pack's rules, an event can still be answered (a threat
+     * carried out, a strike retaliated); an event older than that and not answered counts as
+     * unanswered. Signposts use it to date their "unanswered" events; empty where the pack has no
+     * such notion (the signposts of that kind are then left out).
+     */
+    default java.util.OptionalDouble answerWindowDays(Calibration calibration) {
+        return java.util.OptionalDouble.empty();
     }
 
     /**
@@ -97,15 +131,22 @@ public interface RulePack {
         return of(name, sources, Map.of());
     }
 
-    /** A pack of the given DRL sources that declares these calibration keys with their defaults. */
+    /** A pack of the given DRL sources that declares these calibration keys, each taking any finite number. */
     static RulePack of(String name, List<RuleSource> sources, Map<String, Double> calibration) {
+        List<CalibrationKey> keys = new ArrayList<>();
+        calibration.forEach((k, d) -> keys.add(CalibrationKey.anyNumber(k, d)));
+        return of(name, sources, keys);
+    }
+
+    /** A pack of the given DRL sources that declares these calibration keys. */
+    static RulePack of(String name, List<RuleSource> sources, List<CalibrationKey> calibration) {
         return of(name, sources, calibration, RulePack.class.getClassLoader());
     }
 
-    private static RulePack of(String name, List<RuleSource> sources, Map<String, Double> calibration, ClassLoader loader) {
+    private static RulePack of(String name, List<RuleSource> sources, List<CalibrationKey> calibration, ClassLoader loader) {
         Objects.requireNonNull(name, "name");
         List<RuleSource> copy = List.copyOf(sources);
-        Map<String, Double> keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
+        List<CalibrationKey> keys = List.copyOf(calibration);
         return new RulePack() {
             @Override
             public String name() {
@@ -118,7 +159,7 @@ public interface RulePack {
             }
 
             @Override
-            public Map<String, Double> calibration() {
+            public List<CalibrationKey> calibration() {
                 return keys;
             }
 
@@ -137,8 +178,8 @@ public interface RulePack {
     /**
      * A pack of class path resources, as an application that embeds Threshold ships its own rules
      * (works from a plain or a shaded jar, since each resource is named, not listed). Each
-     * resource is a {@code .drl} file, or a {@value #CALIBRATION_FILE} file of {@code key = default}
-     * lines declaring the pack's calibration keys.
+     * resource is a {@code .drl} file, or a {@value #CALIBRATION_FILE} file declaring the pack's
+     * calibration keys (see {@link #calibrationKeys(String, String)}).
      *
      * <pre>{@code
      * RulePack maritime = RulePack.fromClasspath("maritime", MyApp.class.getClassLoader(),
@@ -158,7 +199,7 @@ public interface RulePack {
             throw problem("classpath pack '" + name + "'", "no resources given. Maybe list the pack's .drl files.");
         }
         List<RuleSource> sources = new ArrayList<>();
-        Map<String, Double> calibration = new LinkedHashMap<>();
+        List<CalibrationKey> calibration = new ArrayList<>();
         for (String resource : resources) {
             String path = resource.startsWith("/") ? resource.substring(1) : resource;
             String shown = "classpath:" + path;
@@ -180,7 +221,7 @@ public interface RulePack {
             if (drl) {
                 sources.add(new RuleSource(shown, text));
             } else {
-                calibration.putAll(calibrationKeys(shown, text));
+                calibration.addAll(calibrationKeys(shown, text));
             }
         }
         if (sources.isEmpty()) {
@@ -190,53 +231,19 @@ public interface RulePack {
     }
 
     /**
-     * Reads the {@code key = default} lines of a {@value #CALIBRATION_FILE} file: one key per line,
-     * {@code #} or {@code !} starts a comment line, {@code =} or {@code :} separates key and value.
+     * Reads the lines of a {@value #CALIBRATION_FILE} file; see {@link CalibrationFile#read(String, String)}.
      *
      * @param shown the file's name for messages
      * @throws InvalidRulesException naming the file and line of a bad or repeated entry
      */
-    static Map<String, Double> calibrationKeys(String shown, String text) {
-        Map<String, Double> keys = new LinkedHashMap<>();
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
-                continue;
-            }
-            int sep = -1;
-            for (int j = 0; j < line.length(); j++) {
-                if (line.charAt(j) == '=' || line.charAt(j) == ':') {
-                    sep = j;
-                    break;
-                }
-            }
-            int lineNo = i + 1;
-            if (sep <= 0) {
-                throw problem(shown, lineNo, "expected 'key = default', like 'mypack.threshold = 0.5', got '" + line + "'");
-            }
-            String key = line.substring(0, sep).strip();
-            String value = line.substring(sep + 1).strip();
-            double d;
-            try {
-                d = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw problem(shown, lineNo, "the default of '" + key + "' must be a number, got '" + value + "'");
-            }
-            if (!Double.isFinite(d)) {
-                throw problem(shown, lineNo, "the default of '" + key + "' must be a finite number, got '" + value + "'");
-            }
-            if (keys.put(key, d) != null) {
-                throw problem(shown, lineNo, "the key '" + key + "' is declared twice");
-            }
-        }
-        return keys;
+    static List<CalibrationKey> calibrationKeys(String shown, String text) {
+        return CalibrationFile.read(shown, text);
     }
 
     /**
      * A pack of the DRL file at {@code path}, or of every {@code .drl} file under the folder
      * {@code path}, in path order. A folder's own {@value #CALIBRATION_FILE} (directly in it)
-     * declares the pack's calibration keys.
+     * declares the pack's calibration keys (see {@link #calibrationKeys(String, String)}).
      *
      * @throws InvalidRulesException where the path does not exist, is not a {@code .drl} file, or
      *     is a folder with no {@code .drl} file under it
@@ -268,7 +275,7 @@ public interface RulePack {
         for (Path f : files) {
             sources.add(new RuleSource(f.toString(), read(f)));
         }
-        Map<String, Double> calibration = Map.of();
+        List<CalibrationKey> calibration = List.of();
         Path keys = path.resolve(CALIBRATION_FILE);
         if (Files.isDirectory(path) && Files.isRegularFile(keys)) {
             calibration = calibrationKeys(keys.toString(), read(keys));

@@ -37,9 +37,9 @@ class RulePacksTest {
 
     @Test
     void aClasspathPackDeclaresItsCalibrationKeysWithDefaults() {
-        assertThat(testPack().calibration()).containsExactly(Map.entry("test.alarmAt", 0.5));
+        assertThat(testPack().calibration()).containsExactly(CalibrationKey.anyNumber("test.alarmAt", 0.5));
         assertThat(testPack().sources()).extracting(RuleSource::name).containsExactly("classpath:" + FOLDER + "alarm.drl");
-        assertThat(reasoner.calibrationKeys()).containsExactly(Map.entry("test.alarmAt", 0.5));
+        assertThat(reasoner.calibrationKeys()).containsExactly(CalibrationKey.anyNumber("test.alarmAt", 0.5));
     }
 
     @Test
@@ -75,7 +75,7 @@ class RulePacksTest {
         Scenario s = ScenarioReader.read("s.yaml", text, reasoner.calibrationKeys());
 
         assertThat(s.calibration().get("test.alarmAt")).isEqualTo(0.3);
-        assertThat(s.calibration().get("responseWindowDays")).isEqualTo(30.0);
+        assertThat(s.calibration().asMap()).containsOnlyKeys("test.alarmAt");
         assertThatThrownBy(() -> ScenarioReader.read("s.yaml", text))
                 .isInstanceOf(InvalidScenarioException.class)
                 .hasMessageStartingWith("s.yaml:4:3: calibration.test.alarmAt: unknown key 'test.alarmAt'");
@@ -104,12 +104,23 @@ class RulePacksTest {
     }
 
     @Test
-    void aPackCannotRedeclareAKeyOfTheModel() {
-        RulePack clash = RulePack.of("clash", List.of(new RuleSource("c.drl", "package c;\n")), Map.of("risk.high", 0.5));
+    void aPackCannotRedeclareAnotherPacksKeyOtherwise() {
+        RulePack clash = RulePack.of("clash", List.of(new RuleSource("c.drl", "package c;\n")), Map.of("test.alarmAt", 0.9));
 
-        assertThatThrownBy(() -> Threshold.builder().defaultPacks(false).pack(clash).build())
+        assertThatThrownBy(() -> Threshold.builder().defaultPacks(false).pack(testPack()).pack(clash).build())
                 .isInstanceOf(InvalidRulesException.class)
-                .hasMessageContaining("rule pack 'clash': the calibration key 'risk.high' belongs to the model");
+                .hasMessageContaining("rule pack 'clash': the calibration key 'test.alarmAt' is declared twice, "
+                        + "with defaults 0.5 and 0.9. Maybe two packs use one name; give each pack's keys its own prefix.");
+    }
+
+    @Test
+    void signpostsLeaveOutUnansweredEventsWhereNoPackSaysWhenAnEventIsAnswered() {
+        List<org.threshold.analysis.Signpost> found = new org.threshold.analysis.Signposts(reasoner)
+                .find(threat(0.4), List.of("ALARM"));
+
+        assertThat(found).extracting(org.threshold.analysis.Signpost::kind)
+                .containsExactly(org.threshold.analysis.SignpostKind.THREAT);
+        assertThat(found.get(0).count()).isEqualTo(1);
     }
 
     @Test
@@ -125,7 +136,55 @@ class RulePacksTest {
         Files.writeString(dir.resolve("a.drl"), "package a;\n");
         Files.writeString(dir.resolve(RulePack.CALIBRATION_FILE), "# keys\na.one = 1\na.two: 0.25\n");
 
-        assertThat(RulePack.fromPath(dir).calibration()).containsExactly(Map.entry("a.one", 1.0), Map.entry("a.two", 0.25));
+        assertThat(RulePack.fromPath(dir).calibration()).containsExactly(CalibrationKey.anyNumber("a.one", 1.0),
+                CalibrationKey.anyNumber("a.two", 0.25));
+    }
+
+    @Test
+    void aCalibrationFileDeclaresValidValuesAndMeanings(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.drl"), "package a;\n");
+        Files.writeString(dir.resolve(RulePack.CALIBRATION_FILE), """
+                a.share = 0.3 | score | the share that counts
+                a.weight = 2 | non-negative | a weight
+                a.days = 14 | positive days | days an event counts
+                a.halfLife = none | positive days | half-life; none means no fading
+                a.count = 3 | whole number | events needed
+                a.offset = -1.5 | any number
+                """);
+
+        assertThat(RulePack.fromPath(dir).calibration()).containsExactly(
+                new CalibrationKey("a.share", 0.3, Calibration.Range.UNIT, "the share that counts"),
+                new CalibrationKey("a.weight", 2, Calibration.Range.NON_NEGATIVE, "a weight"),
+                new CalibrationKey("a.days", 14, Calibration.Range.POSITIVE_DAYS, "days an event counts"),
+                new CalibrationKey("a.halfLife", Double.POSITIVE_INFINITY, Calibration.Range.POSITIVE_DAYS,
+                        "half-life; none means no fading"),
+                new CalibrationKey("a.count", 3, Calibration.Range.COUNT, "events needed"),
+                new CalibrationKey("a.offset", -1.5, Calibration.Range.FINITE, ""));
+    }
+
+    @Test
+    void aCalibrationFileWithAnUnknownRangeOrADefaultOutOfItNamesFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.drl"), "package a;\n");
+        Path keys = dir.resolve(RulePack.CALIBRATION_FILE);
+        Files.writeString(keys, "a.one = 1 | fraction | one\n");
+        assertThatThrownBy(() -> RulePack.fromPath(dir))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining(keys + ":1: the valid values of 'a.one' must be one of score, non-negative, "
+                        + "positive days, whole number or any number, got 'fraction'");
+
+        Files.writeString(keys, "a.one = 0.5\na.two = 1.5 | score | two\n");
+        assertThatThrownBy(() -> RulePack.fromPath(dir))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining(keys + ":2: the default of 'a.two' must be a number in [0, 1], got '1.5'");
+    }
+
+    @Test
+    void aPackKeySetOutOfItsRangeIsRefusedInJavaNamingTheRange() {
+        Calibration c = Calibration.empty().declare(List.of(new CalibrationKey("a.share", 0.3, Calibration.Range.UNIT, "")));
+
+        assertThatThrownBy(() -> c.with("a.share", 1.2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("calibration key 'a.share' must be a number in [0, 1] (1.2)");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.threshold.Threshold;
 import org.threshold.analysis.ParameterPaths;
 import org.threshold.analysis.SignpostKind;
 import org.threshold.analysis.Signposts;
+import org.threshold.rules.EssayCalibration;
 
 /**
  * How long does an analysis pay for one more scenario that differs from the last in one fact?
@@ -77,7 +78,8 @@ public class IncrementalBenchmark {
             case "calibration" -> ParameterPaths.resolve(base, "threat.credibility")
                     .at(shifted(base.calibration().get("threat.credibility")));
             case "event" -> base.toBuilder()
-                    .events(SignpostKind.UNANSWERED_DEEP_STRIKE.events(base, 1, Signposts.DEFAULT_SCORE)).build();
+                    .events(SignpostKind.UNANSWERED_DEEP_STRIKE.events(base, 1, Signposts.DEFAULT_SCORE,
+                            EssayCalibration.of(base.calibration()).responseWindowDays())).build();
             default -> throw new IllegalArgumentException("unknown change (" + change
                     + "). Maybe parameter, calibration or event.");
         };

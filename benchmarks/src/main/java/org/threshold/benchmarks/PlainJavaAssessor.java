@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.threshold.Calibration;
 import org.threshold.Scenario;
 import org.threshold.fact.Event;
 import org.threshold.fact.Faction;
@@ -22,14 +21,15 @@ import org.threshold.fact.Strain;
 import org.threshold.fact.Strike;
 import org.threshold.fact.Threat;
 import org.threshold.fact.ThresholdCrossing;
+import org.threshold.rules.EssayCalibration;
 
 /**
  * The essay model of MODEL.md written directly in Java, with no rule engine: the baseline that
  * {@link AssessBenchmark} sets beside the reasoner.
  *
  * <p>It computes the same eleven metrics, ten conclusions, posture and risk level as the default
- * rule pack, reading every constant from the scenario's {@link Calibration}, with response
- * windows inclusive at both ends and events after {@code asOf} ignored. It builds no
+ * rule pack, reading every constant from the scenario's calibration through
+ * {@link EssayCalibration}, as the rules do, with response windows inclusive at both ends and events after {@code asOf} ignored. It builds no
  * explanations: what it measures is the arithmetic alone, the floor under any engine.
  * {@code PlainJavaAssessorTest} checks that it agrees with the reasoner.
  *
@@ -49,7 +49,7 @@ public final class PlainJavaAssessor {
 
     /** Assesses {@code scenario} as of its {@code asOf} day. */
     public static Result assess(Scenario scenario) {
-        Calibration c = scenario.calibration();
+        EssayCalibration c = EssayCalibration.of(scenario.calibration());
         long today = scenario.asOf().toEpochDay();
         double window = c.responseWindowDays();
 

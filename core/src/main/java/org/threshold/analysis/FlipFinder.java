@@ -16,7 +16,7 @@ import org.threshold.Scenario;
 /**
  * Finds where a conclusion, a posture, or any other output of an assessment flips as one
  * parameter of a scenario moves: the return ticket, a faction's influence, a strike's severity, a
- * calibration key. The essay's argument is qualitative; what a user most wants to know of it is
+ * calibration key. A pack's argument is often qualitative; what a user most wants to know of it is
  * where its conclusions change, and how close a scenario stands to such an edge.
  *
  * <pre>{@code
@@ -24,7 +24,7 @@ import org.threshold.Scenario;
  * List<FlipPoint<Boolean>> flips = finder.find(
  *         x -> base.toBuilder().returnTicket(x, x, x, x).build(),   // the scenario at x
  *         0.0, 1.0,                                                 // the range of x
- *         a -> a.holds("BOUNDED_ADVERSARY"),                        // the output watched
+ *         a -> a.holds("NAVAL_CLASH_RISK"),                         // the output watched
  *         1e-4);                                                    // how tight a bracket
  * }</pre>
  *

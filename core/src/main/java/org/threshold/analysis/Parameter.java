@@ -7,7 +7,7 @@ import org.threshold.Scenario;
 
 /**
  * One numeric parameter of a scenario, by its path (such as {@code adversary.returnTicket.finance},
- * {@code factions.hardliners.influence} or the calibration key {@code responseWindowDays}): its
+ * {@code factions.hardliners.influence} or a calibration key a pack declares, such as {@code maritime.windowDays}): its
  * value in the scenario, the range it may take, and the scenario with it set to another value.
  *
  * @param path the path as a user types it

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.threshold.Calibration;
+import org.threshold.CalibrationKey;
 import org.threshold.Scenario;
 import org.threshold.Suggestions;
 import org.threshold.fact.Event;
@@ -84,13 +85,14 @@ public final class ParameterPaths {
                 return s.withEvents(events);
             });
         }
-        for (String key : Calibration.keys()) {
+        for (CalibrationKey k : s.calibration().declaredKeys().values()) {
+            String key = k.name();
             double value = s.calibration().get(key);
-            double[] range = calibrationRange(key, value);
-            Parameter p = new Parameter(key, Calibration.meaning(key), value, range[0], range[1],
+            double[] range = calibrationRange(k, value);
+            Parameter p = new Parameter(key, k.meaning().isEmpty() ? "calibration key " + key : k.meaning(), value, range[0], range[1],
                     x -> new Scenario(s.name(), s.asOf(), s.capacity(), s.returnTicket(), s.factions(), s.strain(),
                             s.signals(), s.costs(), s.events(), s.calibration().with(key, x), s.policy()),
-                    kind(Calibration.range(key)));
+                    kind(k.valid()));
             all.put(key, p);
         }
         return all;
@@ -131,6 +133,7 @@ public final class ParameterPaths {
             case NON_NEGATIVE -> Parameter.Kind.NON_NEGATIVE;
             case POSITIVE_DAYS -> Parameter.Kind.POSITIVE_DAYS;
             case COUNT -> Parameter.Kind.WHOLE;
+            case FINITE -> Parameter.Kind.ANY;
         };
     }
 
@@ -153,14 +156,18 @@ public final class ParameterPaths {
         throw new IllegalArgumentException("no score to set on " + e);
     }
 
-    /** The natural range of a calibration key: [0, 1] for fractions, else from 0 (or 1 day) to a few times its value. */
-    private static double[] calibrationRange(String key, double value) {
-        return switch (Calibration.range(key)) {
+    /**
+     * The natural range of a calibration key, from its declared valid values: [0, 1] for scores,
+     * else from 0 (or 1 day) to a few times its value; around its value for any number.
+     */
+    private static double[] calibrationRange(CalibrationKey key, double value) {
+        return switch (key.valid()) {
             case UNIT -> new double[] {0.0, 1.0};
             case NON_NEGATIVE -> new double[] {0.0, Math.max(1.0, 4 * value)};
             // an unset half-life (none, infinite) is explored from a day to ten years
             case POSITIVE_DAYS -> new double[] {1.0, Double.isFinite(value) ? Math.max(60.0, 4 * value) : 3650.0};
             case COUNT -> new double[] {0.0, Math.max(4.0, 2 * value)};
+            case FINITE -> new double[] {value - Math.max(1.0, 3 * Math.abs(value)), value + Math.max(1.0, 3 * Math.abs(value))};
         };
     }
 }

@@ -25,7 +25,7 @@ import org.threshold.ThresholdException;
  * reasoner; each thread keeps one live session and moves it from cell to cell with
  * {@link ReasoningSession#reassess(Scenario)} (two facts change between cells, at most), which
  * gives the same assessments as fresh ones at a fraction of their cost. Where a boundary is
- * smooth (as the essay pack's are), this gives the full grid's regions at a fraction of its cost;
+ * smooth (as the default pack's are), this gives the full grid's regions at a fraction of its cost;
  * an island smaller than a block and touching none of its corners or centre can be missed, so
  * start with smaller blocks ({@link #withBlock(int)}) where such islands are expected.
  *

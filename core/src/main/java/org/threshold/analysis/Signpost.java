@@ -7,8 +7,7 @@ import org.threshold.Explanation;
 
 /**
  * The smallest number of further events of one kind that would flip a conclusion, the posture or
- * the risk level: "BOUNDED_ADVERSARY ends after 3 more capital strikes by the proxy (severity
- * 0.6)". The load-bearing assumption, and the signpost that would show it failing.
+ * the risk level: "NAVAL_CLASH_RISK begins after 3 more capital strikes (severity 0.6)". The load-bearing assumption, and the signpost that would show it failing.
  *
  * @param subject a conclusion's type, {@code posture} or {@code riskLevel}
  * @param now its state in the scenario: {@code holds} / {@code does not hold}, or a posture or level

@@ -17,8 +17,9 @@ import org.threshold.fact.ThresholdCrossing;
 
 /**
  * The kinds of further event whose count a {@link Signpost} gives. Events dated "today" fall on
- * the scenario's {@code asOf}; "unanswered" ones fall just before it, so that their response
- * window has closed without a crossing by then.
+ * the scenario's {@code asOf}; "unanswered" ones fall just before it, so that the window in which
+ * the loaded packs let an event be answered ({@link org.threshold.RulePack#answerWindowDays}) has
+ * closed without a crossing by then.
  */
 public enum SignpostKind {
     /** Strikes by the proxy on the capital, today. */
@@ -50,10 +51,13 @@ public enum SignpostKind {
         this.scored = scored;
     }
 
-    /** {@code count} such events, for a scenario as of its day, each with severity or magnitude {@code score}. */
-    public List<Event> events(Scenario s, int count, double score) {
+    /**
+     * {@code count} such events, for a scenario as of its day, each with severity or magnitude
+     * {@code score}; unanswered ones dated just past {@code answerWindowDays} before it.
+     */
+    public List<Event> events(Scenario s, int count, double score, double answerWindowDays) {
         LocalDate today = s.asOf();
-        LocalDate closed = today.minusDays((long) Math.floor(s.calibration().responseWindowDays()) + 1);
+        LocalDate closed = today.minusDays((long) Math.floor(answerWindowDays) + 1);
         List<Event> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             events.add(switch (this) {
@@ -69,6 +73,11 @@ public enum SignpostKind {
             });
         }
         return events;
+    }
+
+    /** Whether the events are dated by the window in which an event can be answered. */
+    public boolean unanswered() {
+        return this == UNANSWERED_DEEP_STRIKE || this == UNANSWERED_THREAT;
     }
 
     /** Whether the events carry a severity or magnitude. */

@@ -17,6 +17,9 @@ import org.threshold.Scenario;
  * limit. This is assumption-based planning done by the engine: which assumption the current
  * picture rests on, and which observable events would show it failing.
  *
+ * <p>Unanswered events are dated by the first answer window a pack of the reasoner gives
+ * ({@link org.threshold.RulePack#answerWindowDays}); where none does, those kinds are left out.
+ *
  * <p>Each kind costs at most {@code maxEvents} assessments, whatever the number of subjects: the
  * scenario with 1, 2, ... more events is assessed once and every subject is read from it. The
  * assessments run in one live session ({@link ReasoningSession#reassess(Scenario)}): each further
@@ -63,17 +66,21 @@ public final class Signposts {
         List<Signpost> found = new ArrayList<>();
         List<List<Signpost>> bySubject = new ArrayList<>();
         subjects.forEach(x -> bySubject.add(new ArrayList<>()));
+        java.util.OptionalDouble window = answerWindowDays(scenario);
         // one live session: each further event is one insert, and each new kind replaces the last
         // kind's events, instead of a fresh assessment of the whole scenario every time
         try (ReasoningSession live = reasoner.open(scenario)) {
             for (SignpostKind kind : SignpostKind.values()) {
+                if (kind.unanswered() && window.isEmpty()) {
+                    continue;
+                }
                 boolean[] done = new boolean[subjects.size()];
                 int remaining = subjects.size();
                 int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
                 for (int k = 1; k <= limit && remaining > 0; k++) {
                     Assessment a;
                     try {
-                        a = live.reassess(scenario.toBuilder().events(kind.events(scenario, k, score)).build());
+                        a = live.reassess(scenario.toBuilder().events(kind.events(scenario, k, score, window.orElse(0))).build());
                     } catch (RuleFailureException e) {
                         throw new RuleFailureException("while looking for signposts, in the scenario '" + scenario.name()
                                 + "' with " + k + " more event(s) of the kind " + kind + ": " + e.getMessage(), e);
@@ -96,6 +103,20 @@ public final class Signposts {
         }
         bySubject.forEach(found::addAll);
         return found;
+    }
+
+    /** The first answer window a pack of the reasoner gives for the scenario's calibration. */
+    private java.util.OptionalDouble answerWindowDays(Scenario scenario) {
+        org.threshold.Calibration c = scenario.calibration();
+        for (org.threshold.RulePack pack : reasoner.packs()) {
+            java.util.OptionalDouble w = c.declaredKeys().keySet().containsAll(
+                    pack.calibration().stream().map(org.threshold.CalibrationKey::name).toList())
+                    ? pack.answerWindowDays(c) : java.util.OptionalDouble.empty();
+            if (w.isPresent()) {
+                return w;
+            }
+        }
+        return java.util.OptionalDouble.empty();
     }
 
     /** A subject's state: the posture, the risk level, or whether a conclusion holds. */

@@ -6,8 +6,8 @@ import java.util.Objects;
  * A conclusion a rule draws, to be inserted logically ({@code insertLogical}) so that the engine
  * withdraws it when a premise goes.
  *
- * <p>The {@code type} names the conclusion ({@code BOUNDED_ADVERSARY}, or any name a user pack
- * chooses). {@code basis} and {@code strength} are optional qualifiers; {@code reason} is the
+ * <p>The {@code type} names the conclusion (any name its pack chooses, such as
+ * {@code NAVAL_CLASH_RISK}). {@code basis} and {@code strength} are optional qualifiers; {@code reason} is the
  * rule's own account of why, in words. The rule's name and the facts it matched are taken from
  * the engine, not from this object.
  */

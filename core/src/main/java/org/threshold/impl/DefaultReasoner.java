@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.threshold.Assessment;
 import org.threshold.Calibration;
+import org.threshold.CalibrationKey;
 import org.threshold.InvalidRulesException;
 import org.threshold.Explanation;
 import org.threshold.Finding;
@@ -118,6 +119,7 @@ public final class DefaultReasoner implements Reasoner {
     private final Map<String, Integer> conclusionOrder = new HashMap<>();
     private final List<String> ruleNames;
     private final Calibration declared;
+    private final List<CalibrationKey> packKeys;
 
     public DefaultReasoner(List<RulePack> packs, int maxFirings) {
         this(packs, maxFirings, DEFAULT_TIMEOUT, null);
@@ -141,6 +143,15 @@ public final class DefaultReasoner implements Reasoner {
             }
         });
         this.declared = declaredCalibration(this.packs);
+        List<CalibrationKey> keys = new ArrayList<>();
+        for (RulePack pack : this.packs) {
+            pack.calibration().forEach(k -> {
+                if (keys.stream().noneMatch(x -> x.name().equals(k.name()))) {
+                    keys.add(k);
+                }
+            });
+        }
+        this.packKeys = List.copyOf(keys);
         long start = System.nanoTime();
         this.precompiled = KnowledgeBases.allPrecompiled(this.packs);
         this.kieBase = precompiled ? KnowledgeBases.fromExecutableModels(this.packs)
@@ -170,7 +181,7 @@ public final class DefaultReasoner implements Reasoner {
         Calibration c = Calibration.defaults();
         for (RulePack pack : packs) {
             try {
-                c = c.declare(pack.calibration());
+                c = c.declare(pack);
             } catch (IllegalArgumentException e) {
                 throw new InvalidRulesException(List.of(new InvalidRulesException.Problem(
                         "rule pack '" + pack.name() + "'", 0, 0, e.getMessage())));
@@ -185,27 +196,46 @@ public final class DefaultReasoner implements Reasoner {
     }
 
     @Override
-    public Map<String, Double> calibrationKeys() {
-        return declared.packKeys();
+    public List<CalibrationKey> calibrationKeys() {
+        return packKeys;
+    }
+
+    @Override
+    public Calibration calibration() {
+        return declared;
     }
 
     /**
-     * The scenario's calibration with the keys the packs declare, at their defaults where the
-     * scenario leaves them.
+     * The scenario's calibration with the keys and checks the packs declare, at their defaults
+     * where the scenario leaves them.
      *
-     * @throws IllegalArgumentException where the scenario sets a key no pack of this reasoner declares
+     * @throws IllegalArgumentException where the scenario sets a key no pack of this reasoner
+     *     declares, or its values fail a pack's check
      */
     Calibration calibrationFor(Scenario scenario) {
         Calibration given = scenario.calibration();
-        Map<String, Double> keys = declared.packKeys();
-        for (String key : given.packKeys().keySet()) {
-            if (!keys.containsKey(key)) {
+        if (given.declaredKeys() == declared.declaredKeys() && given.checks() == declared.checks()) {
+            return given;
+        }
+        for (String key : given.declaredKeys().keySet()) {
+            if (!declared.declares(key)) {
                 throw new IllegalArgumentException("scenario '" + scenario.name() + "' sets the calibration key '" + key
                         + "', which no rule pack of this reasoner declares. "
                         + org.threshold.Suggestions.hint(key, declared.asMap().keySet(), "keys"));
             }
         }
-        return keys.isEmpty() ? given : given.declare(keys);
+        Calibration c = given.declare(declared.declaredKeys().values(), declared.checks());
+        return c == given ? given : c.with(Map.of());
+    }
+
+    /** The calibration and the facts each pack makes from it, to insert before the scenario's facts. */
+    List<Object> calibrationFacts(Calibration calibration) {
+        List<Object> facts = new ArrayList<>(1 + packs.size());
+        facts.add(calibration);
+        for (RulePack pack : packs) {
+            facts.addAll(pack.calibrationFacts(calibration));
+        }
+        return facts;
     }
 
     /** Logs every firing of this session while the firings logger is at DEBUG; returns whether it does. */
@@ -278,22 +308,34 @@ public final class DefaultReasoner implements Reasoner {
         Calibration calibration = calibrationFor(scenario);
         KieSession session = newSession();
         try {
-            FactHandle calibrationHandle = session.insert(calibration);
+            List<FactHandle> calibrationHandles = insertCalibration(session, calibration);
             FactHandle clock = session.insert(new AsOf(scenario.asOf()));
             List<Object> facts = scenario.facts();
             List<FactHandle> handles = new ArrayList<>(facts.size());
             for (Object fact : facts) {
                 handles.add(session.insert(fact));
             }
-            return new LiveSession(session, scenario, calibration, calibrationHandle, clock, facts, handles);
+            return new LiveSession(session, scenario, calibration, calibrationHandles, clock, facts, handles);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
         }
     }
 
-    private static void insertScenario(KieSession session, Scenario scenario, Calibration calibration, List<Object> handles) {
-        session.insert(calibration);
+    /** Inserts the calibration and the facts the packs make from it; their handles. */
+    private List<FactHandle> insertCalibration(KieSession session, Calibration calibration) {
+        List<Object> facts = calibrationFacts(calibration);
+        List<FactHandle> inserted = new ArrayList<>(facts.size());
+        for (Object fact : facts) {
+            inserted.add(session.insert(fact));
+        }
+        return inserted;
+    }
+
+    private void insertScenario(KieSession session, Scenario scenario, Calibration calibration, List<Object> handles) {
+        for (Object fact : calibrationFacts(calibration)) {
+            session.insert(fact);
+        }
         session.insert(new AsOf(scenario.asOf()));
         for (Object fact : scenario.facts()) {
             FactHandle h = session.insert(fact);
@@ -752,17 +794,17 @@ public final class DefaultReasoner implements Reasoner {
         private final KieSession session;
         private Scenario scenario;
         private Calibration calibration;
-        private FactHandle calibrationHandle;
+        private List<FactHandle> calibrationHandles;
         private FactHandle clock;
         private final List<Object> facts;
         private final List<FactHandle> handles;
 
-        LiveSession(KieSession session, Scenario scenario, Calibration calibration, FactHandle calibrationHandle,
+        LiveSession(KieSession session, Scenario scenario, Calibration calibration, List<FactHandle> calibrationHandles,
                 FactHandle clock, List<Object> facts, List<FactHandle> handles) {
             this.session = session;
             this.scenario = scenario;
             this.calibration = calibration;
-            this.calibrationHandle = calibrationHandle;
+            this.calibrationHandles = calibrationHandles;
             this.clock = clock;
             this.facts = new ArrayList<>(facts);
             this.handles = handles;
@@ -798,8 +840,9 @@ public final class DefaultReasoner implements Reasoner {
             Objects.requireNonNull(next, "next");
             Calibration nextCalibration = calibrationFor(next);
             if (!nextCalibration.equals(calibration)) {
-                session.delete(calibrationHandle);
-                calibrationHandle = session.insert(nextCalibration);
+                // the calibration and the packs' views of it (such as a typed one) change together
+                calibrationHandles.forEach(session::delete);
+                calibrationHandles = insertCalibration(session, nextCalibration);
                 calibration = nextCalibration;
             }
             if (!next.asOf().equals(scenario.asOf())) {

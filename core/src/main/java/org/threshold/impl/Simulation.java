@@ -74,7 +74,9 @@ final class Simulation {
         long started = System.nanoTime();
         KieSession session = reasoner.newSession();
         try {
-            session.insert(reasoner.calibrationFor(scenario));
+            for (Object fact : reasoner.calibrationFacts(reasoner.calibrationFor(scenario))) {
+                session.insert(fact);
+            }
             FactHandle clock = session.insert(new AsOf(from));
             for (Object fact : scenario.facts()) {
                 if (!(fact instanceof Event)) {

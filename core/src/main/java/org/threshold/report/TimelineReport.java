@@ -1,9 +1,11 @@
 package org.threshold.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +18,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.threshold.Assessment;
 import org.threshold.Explanation;
+import org.threshold.RulePack;
+import org.threshold.Threshold;
 import org.threshold.fact.Event;
 import org.threshold.fact.Pressure;
 import org.threshold.fact.Retaliation;
@@ -123,20 +127,35 @@ public final class TimelineReport {
         return sb.toString();
     }
 
-    /** A report for a person: one line a step, then the transitions with their reasons. */
+    /**
+     * A report for a person: one line a step, then the transitions with their reasons. The columns
+     * beside the posture and risk level are the timeline metrics of the packs on the class path
+     * ({@link RulePack#timelineMetrics()}).
+     */
     public static String toText(Timeline t) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        Threshold.discoveredPacks().forEach(p -> p.timelineMetrics().forEach(columns::putIfAbsent));
+        return toText(t, columns);
+    }
+
+    /**
+     * A report for a person, as {@link #toText(Timeline)}, with these columns: a short label
+     * (such as {@code Q}) for each metric shown, in order.
+     */
+    public static String toText(Timeline t, Map<String, String> columns) {
         StringBuilder sb = new StringBuilder();
         String nl = System.lineSeparator();
         sb.append("Scenario ").append(t.scenario()).append(", simulated from ").append(t.from()).append(" to ")
                 .append(t.to()).append(", reported every ").append(t.stepDays()).append(t.stepDays() == 1 ? " day" : " days")
                 .append(nl).append(nl);
-        sb.append(String.format(Locale.ROOT, "  %-10s  %-8s  %-9s  %6s  %6s  %6s  %s%n", "day", "posture", "risk", "Q", "R", "H",
-                "conclusions"));
+        sb.append(String.format(Locale.ROOT, "  %-10s  %-8s  %-9s", "day", "posture", "risk"));
+        columns.keySet().forEach(label -> sb.append(String.format(Locale.ROOT, "  %6s", label)));
+        sb.append("  conclusions").append(nl);
         for (Step s : t.steps()) {
             Assessment a = s.assessment();
-            sb.append(String.format(Locale.ROOT, "  %-10s  %-8s  %-9s  %6.3f  %6.3f  %6.3f  %s", s.day(), a.posture(),
-                    a.riskLevel(), metric(a, "observerConfidence"), metric(a, "escalationRisk"), metric(a, "humiliation"),
-                    String.join(", ", a.conclusionTypes())));
+            sb.append(String.format(Locale.ROOT, "  %-10s  %-8s  %-9s", s.day(), a.posture(), a.riskLevel()));
+            columns.values().forEach(metric -> sb.append(String.format(Locale.ROOT, "  %6.3f", metric(a, metric))));
+            sb.append("  ").append(String.join(", ", a.conclusionTypes()));
             if (!s.generated().isEmpty()) {
                 sb.append("  [policy: ");
                 List<String> made = new ArrayList<>();

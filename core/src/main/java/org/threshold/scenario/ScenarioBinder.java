@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.threshold.Calibration;
+import org.threshold.CalibrationKey;
 import org.threshold.Policy;
 import org.threshold.Scenario;
 import org.threshold.fact.Event;
@@ -305,25 +306,28 @@ final class ScenarioBinder extends AbstractTreeReader {
     }
 
     private Calibration calibration(Node.MapNode m) {
+        if (base.declaredKeys().isEmpty() && !m.keyPlaces().isEmpty()) {
+            Map.Entry<String, int[]> first = m.keyPlaces().entrySet().iterator().next();
+            throw error(first.getValue()[0], first.getValue()[1], "calibration." + shown(first.getKey()),
+                    "unknown key '" + shown(first.getKey()) + "' in calibration: no rule pack is loaded, so no "
+                    + "calibration key is known. Maybe put the default pack (threshold-rules) on the class path, "
+                    + "or read the file with the reasoner's keys: ScenarioReader.read(file, reasoner.calibrationKeys()).");
+        }
         checkKeys(m, "calibration", List.copyOf(base.asMap().keySet()), "calibration keys");
         Map<String, Double> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : m.entries().entrySet()) {
-            String key = e.getKey();
-            String path = "calibration." + key;
+            CalibrationKey key = base.key(e.getKey());
+            String path = "calibration." + key.name();
             Node v = e.getValue();
-            String expected = Calibration.isKey(key) ? Calibration.range(key).description() : Calibration.PACK_KEY_RANGE;
+            String expected = key.valid().description();
             double number = number(v, path, expected);
-            try {
-                base.with(key, number);
-            } catch (IllegalArgumentException ex) {
-                if (!Calibration.isKey(key) || ex.getMessage().startsWith("calibration key")) {
-                    throw error(v.line(), v.column(), path, "expected " + expected + ", got " + v.describe());
-                }
-                // a combination check (risk bounds, weights) is judged on the whole section below
+            if (!key.accepts(number)) {
+                throw error(v.line(), v.column(), path, "expected " + expected + ", got " + v.describe());
             }
-            changes.put(key, number);
+            changes.put(key.name(), number);
         }
         try {
+            // the packs' checks on several keys together (risk bounds, weights) judge the whole section
             return base.with(changes);
         } catch (IllegalArgumentException ex) {
             throw error(m.line(), m.column(), "calibration", ex.getMessage());

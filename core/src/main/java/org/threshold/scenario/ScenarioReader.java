@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.threshold.Calibration;
+import org.threshold.CalibrationKey;
 import org.threshold.InvalidScenarioException;
 import org.threshold.Scenario;
 
@@ -19,6 +21,11 @@ import org.threshold.Scenario;
  * and infinities, non-positive windows and impossible dates are errors. Every error is one
  * {@link InvalidScenarioException} naming the file, the line and column, the field, and what was
  * expected.
+ *
+ * <p>The {@code calibration:} section accepts the keys of the rule packs on the class path
+ * ({@link Calibration#defaults()}), and those given (a reasoner's {@code calibrationKeys()}), each
+ * checked against its valid values. Where no pack is on the class path and none is given, the
+ * section has no key to accept and says so.
  *
  * <p>Limits: a file of at most {@value #MAX_BYTES} bytes, at most {@value #MAX_EVENTS} events,
  * nesting at most {@value #MAX_DEPTH} deep, at most {@value #MAX_ALIASES} YAML aliases. An alias
@@ -62,9 +69,25 @@ public final class ScenarioReader {
      *
      * @param packKeys the packs' calibration keys with their defaults
      * @throws InvalidScenarioException for a missing, unreadable or wrong file
-     * @throws IllegalArgumentException where {@code packKeys} clash with the model's keys
+     * @throws IllegalArgumentException where {@code packKeys} clash with the keys of the packs on the class path
      */
     public static Scenario read(Path file, Map<String, Double> packKeys) {
+        return read(file, Calibration.defaults().declare(packKeys));
+    }
+
+    /**
+     * Reads the scenario file at {@code file} as {@link #read(Path)} does, its {@code calibration:}
+     * section also accepting these keys ({@code reasoner.calibrationKeys()}), each checked against
+     * its valid values. Any other key is still an error, with the nearest valid key suggested.
+     *
+     * @throws InvalidScenarioException for a missing, unreadable or wrong file
+     * @throws IllegalArgumentException where {@code keys} clash with the keys of the packs on the class path
+     */
+    public static Scenario read(Path file, Collection<CalibrationKey> keys) {
+        return read(file, Calibration.defaults().declare(keys));
+    }
+
+    private static Scenario read(Path file, Calibration base) {
         String shown = file.toString();
         byte[] bytes;
         try {
@@ -83,7 +106,7 @@ public final class ScenarioReader {
             throw new InvalidScenarioException(shown, 0, 0, null, "cannot read the file (" + e.getMessage() + ")");
         }
         boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        return read(shown, bytes, json, packKeys);
+        return read(shown, bytes, json, base);
     }
 
     /**
@@ -96,11 +119,15 @@ public final class ScenarioReader {
 
     /** Reads a scenario from {@code text} as {@link #read(String, String)} does, accepting the packs' calibration keys. */
     public static Scenario read(String source, String text, Map<String, Double> packKeys) {
-        return read(source, text.getBytes(StandardCharsets.UTF_8), false, packKeys);
+        return read(source, text.getBytes(StandardCharsets.UTF_8), false, Calibration.defaults().declare(packKeys));
     }
 
-    private static Scenario read(String source, byte[] bytes, boolean json, Map<String, Double> packKeys) {
-        Calibration base = Calibration.defaults().declare(packKeys);
+    /** Reads a scenario from {@code text} as {@link #read(String, String)} does, accepting these calibration keys. */
+    public static Scenario read(String source, String text, Collection<CalibrationKey> keys) {
+        return read(source, text.getBytes(StandardCharsets.UTF_8), false, Calibration.defaults().declare(keys));
+    }
+
+    private static Scenario read(String source, byte[] bytes, boolean json, Calibration base) {
         Node root = new DocumentParser(source).parse(bytes, json);
         return new ScenarioBinder(source, base).scenario(root);
     }

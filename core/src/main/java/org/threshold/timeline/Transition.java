@@ -49,7 +49,7 @@ public record Transition(LocalDate day, String subject, String before, String af
         return HOLDS.equals(after);
     }
 
-    /** One line, such as {@code 2027-03-04 MISCALIBRATION begins: rule '...': ...}. */
+    /** One line, such as {@code 2027-03-04 NAVAL_CLASH_RISK begins: rule '...': ...}. */
     @Override
     public String toString() {
         String what;

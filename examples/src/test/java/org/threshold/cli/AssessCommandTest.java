@@ -341,6 +341,32 @@ class AssessCommandTest {
     }
 
     @Test
+    void aPackKeyOutsideItsValidValuesIsBadInputNamingThem(@TempDir Path dir) throws Exception {
+        Path shoal = dir.resolve("shoal.yaml");
+        Files.writeString(shoal, "name: x\nasOf: 2026-06-30\ncalibration:\n  maritime.windowDays: 0\n");
+
+        CommandRunner r = CommandRunner.run("assess", shoal.toString(), "--rules", MARITIME, "--no-default-rules");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("threshold: " + shoal + ":4:24: calibration.maritime.windowDays: "
+                + "expected a finite number of days > 0, got the number 0");
+    }
+
+    @Test
+    void anEssayKeyOutsideItsValidValuesIsBadInputNamingThem(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: x\nasOf: 2026-06-30\ncalibration:\n  threat.decay: 1.2\n");
+
+        CommandRunner r = CommandRunner.run("assess", bad.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).isEqualTo("threshold: " + bad + ":4:17: calibration.threat.decay: "
+                + "expected a number in [0, 1], got the number 1.2");
+    }
+
+    @Test
     void noDefaultRulesWithoutRulesIsBadInput() {
         CommandRunner r = CommandRunner.run("assess", MOSCOW, "--no-default-rules");
 

@@ -5,9 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
+import org.threshold.Calibration;
+import org.threshold.CalibrationCheck;
+import org.threshold.CalibrationFile;
+import org.threshold.CalibrationKey;
 import org.threshold.RulePack;
 import org.threshold.RuleSource;
 
@@ -15,6 +22,11 @@ import org.threshold.RuleSource;
  * The default rule pack: the essay model of MODEL.md. Registered through
  * {@link java.util.ServiceLoader}, so every {@code Threshold.builder()} loads it while this jar is on
  * the class path. Its rules ship both as DRL and precompiled to Drools' executable model.
+ *
+ * <p>It plugs in as any pack does: its calibration keys, with their defaults, valid values and
+ * meanings, are declared in its {@value RulePack#CALIBRATION_FILE} (read as
+ * {@link RulePack#fromClasspath} reads a user's), and its rules read them through
+ * {@link EssayCalibration}, inserted beside each assessment's calibration.
  */
 public final class EssayRulePack implements RulePack {
 
@@ -28,6 +40,55 @@ public final class EssayRulePack implements RulePack {
 
     private static final String MODEL_INDEX = "META-INF/kie/org.threshold/threshold-rules/drools-model";
 
+    /** The pack's calibration keys, from its calibration file. */
+    private static final List<CalibrationKey> KEYS = CalibrationFile.read("classpath:" + FOLDER + CALIBRATION_FILE,
+            resource(FOLDER + CALIBRATION_FILE));
+
+    /** The risk bounds rise: risk.elevated <= risk.high <= risk.critical. */
+    private static final CalibrationCheck RISK_BOUNDS_RISE = c -> {
+        double elevated = c.get("risk.elevated");
+        double high = c.get("risk.high");
+        double critical = c.get("risk.critical");
+        if (!(elevated <= high && high <= critical)) {
+            throw new IllegalArgumentException("risk bounds must rise: risk.elevated <= risk.high <= risk.critical ("
+                    + elevated + ", " + high + ", " + critical + ")");
+        }
+    };
+
+    /** The return ticket's weights are not all 0. */
+    private static final CalibrationCheck RETURN_TICKET_WEIGHED = c -> {
+        double rtWeights = c.get("returnTicket.weight.finance") + c.get("returnTicket.weight.recognition")
+                + c.get("returnTicket.weight.eliteAspiration") + c.get("returnTicket.weight.negotiability");
+        if (!(rtWeights > 0.0)) {
+            throw new IllegalArgumentException("the return ticket weights must not all be 0. "
+                    + "Maybe leave returnTicket.weight.* at their default of 1.");
+        }
+    };
+
+    private static final List<CalibrationCheck> CHECKS = List.of(RISK_BOUNDS_RISE, RETURN_TICKET_WEIGHED);
+
+    /** The columns of a timeline's text report: confidence Q, risk R, humiliation H. */
+    private static final Map<String, String> TIMELINE_METRICS;
+
+    static {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("Q", EssayModel.OBSERVER_CONFIDENCE);
+        columns.put("R", EssayModel.ESCALATION_RISK);
+        columns.put("H", EssayModel.HUMILIATION);
+        TIMELINE_METRICS = java.util.Collections.unmodifiableMap(columns);
+    }
+
+    private static String resource(String resource) {
+        try (InputStream in = EssayRulePack.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the default rule pack lacks " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public String name() {
         return "essay";
@@ -38,14 +99,7 @@ public final class EssayRulePack implements RulePack {
         List<RuleSource> sources = new ArrayList<>();
         for (String file : FILES) {
             String resource = FOLDER + file;
-            try (InputStream in = EssayRulePack.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("the default rule pack lacks " + resource);
-                }
-                sources.add(new RuleSource("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            sources.add(new RuleSource("classpath:" + resource, resource(resource)));
         }
         return sources;
     }
@@ -58,6 +112,33 @@ public final class EssayRulePack implements RulePack {
     @Override
     public List<String> conclusions() {
         return EssayModel.CONCLUSIONS;
+    }
+
+    @Override
+    public List<CalibrationKey> calibration() {
+        return KEYS;
+    }
+
+    @Override
+    public List<CalibrationCheck> calibrationChecks() {
+        return CHECKS;
+    }
+
+    /** The {@link EssayCalibration} of the assessment's calibration, made once per calibration. */
+    @Override
+    public List<Object> calibrationFacts(Calibration calibration) {
+        return List.of(EssayCalibration.of(calibration));
+    }
+
+    /** {@code responseWindowDays}: a threat or deep strike not answered within it counts as unanswered. */
+    @Override
+    public OptionalDouble answerWindowDays(Calibration calibration) {
+        return OptionalDouble.of(calibration.get("responseWindowDays"));
+    }
+
+    @Override
+    public Map<String, String> timelineMetrics() {
+        return TIMELINE_METRICS;
     }
 
     @Override
@@ -97,6 +178,31 @@ public final class EssayRulePack implements RulePack {
             @Override
             public List<String> conclusions() {
                 return pack.conclusions();
+            }
+
+            @Override
+            public List<CalibrationKey> calibration() {
+                return pack.calibration();
+            }
+
+            @Override
+            public List<CalibrationCheck> calibrationChecks() {
+                return pack.calibrationChecks();
+            }
+
+            @Override
+            public List<Object> calibrationFacts(Calibration calibration) {
+                return pack.calibrationFacts(calibration);
+            }
+
+            @Override
+            public OptionalDouble answerWindowDays(Calibration calibration) {
+                return pack.answerWindowDays(calibration);
+            }
+
+            @Override
+            public Map<String, String> timelineMetrics() {
+                return pack.timelineMetrics();
             }
 
             @Override

@@ -1,6 +1,7 @@
 package org.threshold.packs.maritime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.threshold.packs.maritime.MaritimePack.REASONER;
 import static org.threshold.packs.maritime.MaritimePack.calibrated;
 import static org.threshold.packs.maritime.MaritimePack.coastGuardAtWarship;
@@ -15,6 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.threshold.Assessment;
+import org.threshold.Calibration;
+import org.threshold.CalibrationKey;
 import org.threshold.Explanation;
 import org.threshold.scenario.ScenarioReader;
 
@@ -22,11 +25,14 @@ import org.threshold.scenario.ScenarioReader;
 class MaritimeRulesTest {
 
     @Test
-    void thePackDeclaresItsCalibrationKeysWithDefaults() {
-        assertThat(REASONER.calibrationKeys()).containsExactly(
-                Map.entry("maritime.windowDays", 30.0), Map.entry("maritime.greyZoneIncidents", 3.0),
-                Map.entry("maritime.attributableWeight", 2.0), Map.entry("maritime.nearNavyWeight", 1.5),
-                Map.entry("maritime.escalationThreshold", 0.8));
+    void thePackDeclaresItsCalibrationKeysWithDefaultsRangesAndMeanings() {
+        assertThat(REASONER.calibrationKeys()).extracting(CalibrationKey::name, CalibrationKey::defaultValue, CalibrationKey::valid)
+                .containsExactly(tuple("maritime.windowDays", 30.0, Calibration.Range.POSITIVE_DAYS),
+                        tuple("maritime.greyZoneIncidents", 3.0, Calibration.Range.COUNT),
+                        tuple("maritime.attributableWeight", 2.0, Calibration.Range.NON_NEGATIVE),
+                        tuple("maritime.nearNavyWeight", 1.5, Calibration.Range.NON_NEGATIVE),
+                        tuple("maritime.escalationThreshold", 0.8, Calibration.Range.NON_NEGATIVE));
+        assertThat(REASONER.calibrationKeys()).allSatisfy(k -> assertThat(k.meaning()).isNotBlank());
         assertThat(REASONER.ruleNames()).containsExactly("maritime: grey-zone campaign", "maritime: incident",
                 "maritime: naval clash risk", "maritime: patrol", "maritime: tension", "maritime: warning called");
     }

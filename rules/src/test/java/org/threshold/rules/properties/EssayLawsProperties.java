@@ -49,6 +49,7 @@ import org.threshold.Calibration;
 import org.threshold.Reasoner;
 import org.threshold.ReasoningSession;
 import org.threshold.Scenario;
+import org.threshold.rules.EssayCalibration;
 import org.threshold.Threshold;
 import org.threshold.analysis.FlipFinder;
 import org.threshold.analysis.FlipPoint;
@@ -233,7 +234,7 @@ class EssayLawsProperties {
 
     /** Whether a window opening on {@code day} has closed by asOf with no crossing of the scenario inside it. */
     private static boolean closedUnanswered(Scenario scenario, LocalDate day) {
-        int window = (int) scenario.calibration().responseWindowDays();
+        int window = (int) EssayCalibration.of(scenario.calibration()).responseWindowDays();
         return scenario.asOf().isAfter(day.plusDays(window)) && scenario.eventsUpToAsOf().stream()
                 .noneMatch(e -> e instanceof ThresholdCrossing && !e.day().isBefore(day)
                         && !e.day().isAfter(day.plusDays(window)));

@@ -20,6 +20,7 @@ import org.threshold.analysis.Parameter;
 import org.threshold.analysis.ParameterPaths;
 import org.threshold.analysis.SignpostKind;
 import org.threshold.analysis.Signposts;
+import org.threshold.rules.EssayCalibration;
 import org.threshold.testing.ScenarioGenerators;
 
 /**
@@ -122,6 +123,7 @@ class IncrementalProperties {
     /** The scenario with 1 to 4 further events of one signpost kind, as {@link Signposts} makes them. */
     private static Scenario withSignpostEvents(Scenario s, int which, int count) {
         SignpostKind kind = SignpostKind.values()[which % SignpostKind.values().length];
-        return s.toBuilder().events(kind.events(s, 1 + count % 4, Signposts.DEFAULT_SCORE)).build();
+        return s.toBuilder().events(kind.events(s, 1 + count % 4, Signposts.DEFAULT_SCORE,
+                EssayCalibration.of(s.calibration()).responseWindowDays())).build();
     }
 }
