@@ -22,9 +22,8 @@ import org.threshold.fact.Event;
  * conditions, the facts they gathered (see {@link Justifications.Justified#accumulated()}); a
  * derived fact among them (a metric) is followed to the justifications of the rule that derived
  * it, and so on, until only given facts remain. The events among those are cited: exactly the
- * events the derivation used (the deep and capital strikes whose window closed without an
- * answer, for the observer's confidence; every strike and retaliation, for humiliation), none
- * that it did not. Nothing is recorded while rules fire: this runs only where the session holds
+ * events the derivation used (for a sum over every strike, every strike; for a count of the
+ * strikes whose window closed without an answer, those strikes), none that it did not. Nothing is recorded while rules fire: this runs only where the session holds
  * events with a source.
  */
 final class Provenance {
