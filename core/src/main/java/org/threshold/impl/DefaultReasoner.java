@@ -570,6 +570,7 @@ public final class DefaultReasoner implements Reasoner {
             metrics.put(metric, values.get(0));
         }
         List<Finding> findings = new ArrayList<>();
+        List<org.threshold.fact.Event> sourced = byType.isEmpty() ? List.of() : Provenance.sourcedEvents(session);
         for (String type : ordered(byType.keySet(), conclusionOrder)) {
             List<Justifications.Justified> justified = new ArrayList<>(byType.get(type));
             if (justified.isEmpty()) {
@@ -585,7 +586,7 @@ public final class DefaultReasoner implements Reasoner {
                 strength = strength == null ? c.strength() : strength;
                 because.add(j.explanation());
             }
-            findings.add(new Finding(type, basis, strength, because));
+            findings.add(new Finding(type, basis, strength, because, Provenance.sources(session, justified, sourced)));
         }
         Posture posture = single(postures, "posture", name);
         RiskLevel level = single(levels, "risk level", name);

@@ -200,12 +200,12 @@ final class Simulation {
         }
         for (Finding f : before.conclusions()) {
             if (!after.holds(f.type())) {
-                out.add(new Transition(day, f.type(), Transition.HOLDS, Transition.DOES_NOT_HOLD, f.because()));
+                out.add(new Transition(day, f.type(), Transition.HOLDS, Transition.DOES_NOT_HOLD, f.because(), f.sources()));
             }
         }
         for (Finding f : after.conclusions()) {
             if (!before.holds(f.type())) {
-                out.add(new Transition(day, f.type(), Transition.DOES_NOT_HOLD, Transition.HOLDS, f.because()));
+                out.add(new Transition(day, f.type(), Transition.DOES_NOT_HOLD, Transition.HOLDS, f.because(), f.sources()));
             }
         }
     }

@@ -87,6 +87,10 @@ public final class JsonReport {
             for (Explanation e : finding.because()) {
                 because.add(e.toString());
             }
+            if (!finding.sources().isEmpty()) {
+                ArrayNode sources = c.putArray("sources");
+                finding.sources().forEach(sources::add);
+            }
         }
     }
 

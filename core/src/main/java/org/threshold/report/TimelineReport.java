@@ -71,6 +71,10 @@ public final class TimelineReport {
             o.put("after", tr.after());
             ArrayNode because = o.putArray("because");
             tr.because().forEach(e -> because.add(e.toString()));
+            if (!tr.sources().isEmpty()) {
+                ArrayNode sources = o.putArray("sources");
+                tr.sources().forEach(sources::add);
+            }
         }
         root.set("final", JsonReport.tree(t.last().assessment()));
         return root;
@@ -101,7 +105,7 @@ public final class TimelineReport {
             sb.append(',').append(quote(String.join(";", a.conclusionTypes())));
             List<String> events = new ArrayList<>();
             for (Event e : s.events()) {
-                events.add(line(e) + (s.isGenerated(e) ? " (generated)" : ""));
+                events.add(lineWithSource(e) + (s.isGenerated(e) ? " (generated)" : ""));
             }
             sb.append(',').append(quote(String.join("; ", events))).append('\n');
         }
@@ -163,6 +167,9 @@ public final class TimelineReport {
             for (Explanation e : tr.because()) {
                 sb.append("      ").append(lead).append(e).append(nl);
             }
+            if (!tr.sources().isEmpty()) {
+                sb.append("      sources ").append(String.join(", ", tr.sources())).append(nl);
+            }
         }
         return sb.toString();
     }
@@ -188,6 +195,11 @@ public final class TimelineReport {
         return e.day() + " " + e;
     }
 
+    /** {@link #line(Event)}, with the event's source cited in brackets where it has one. */
+    public static String lineWithSource(Event e) {
+        return e.source() == null ? line(e) : line(e) + " [" + e.source().citation() + "]";
+    }
+
     private static void describe(Event e, ObjectNode o) {
         o.put("day", e.day().toString());
         if (e instanceof Strike s) {
@@ -210,6 +222,22 @@ public final class TimelineReport {
         } else {
             o.put("type", e.getClass().getSimpleName());
             o.put("description", e.toString());
+        }
+        if (e.source() != null) {
+            ObjectNode source = o.putObject("source");
+            org.threshold.fact.Source src = e.source();
+            if (src.dataset() != null) {
+                source.put("dataset", src.dataset());
+            }
+            if (src.id() != null) {
+                source.put("id", src.id());
+            }
+            if (src.url() != null) {
+                source.put("url", src.url());
+            }
+            if (src.note() != null) {
+                source.put("note", src.note());
+            }
         }
     }
 

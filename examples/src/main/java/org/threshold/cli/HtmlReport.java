@@ -44,11 +44,19 @@ final class HtmlReport {
                 .append("td,th{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}\n")
                 .append("th{background:#f4f4f4}td.day,td.num{white-space:nowrap}td.num{text-align:right}\n")
                 .append(".begins{color:#b00}.ends{color:#06c}.generated{background:#fff6e0}\n")
-                .append("figure.chart{margin:0}.chart svg{width:100%;height:auto}figcaption{color:#555;margin:.3em 0 0}\n</style>\n</head>\n<body>\n");
+                .append("figure.chart{margin:0}.chart svg{width:100%;height:auto}figcaption{color:#555;margin:.3em 0 0}\n.sources{font-size:smaller;color:#555}\n</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(t.scenario())).append("</h1>\n<p>").append(esc(chart.caption())).append("</p>\n");
         h.append("<figure class=\"chart\">\n").append(chart.svg()).append("<figcaption>").append(esc(chart.title()))
                 .append("</figcaption>\n</figure>\n");
 
+        Map<String, String> urls = new java.util.HashMap<>();
+        for (Step step : t.steps()) {
+            for (Event e : step.events()) {
+                if (e.source() != null && e.source().url() != null) {
+                    urls.putIfAbsent(e.source().citation(), e.source().url());
+                }
+            }
+        }
         h.append("<h2 id=\"transitions\">Transitions</h2>\n");
         if (t.transitions().isEmpty()) {
             h.append("<p>None: nothing changed.</p>\n");
@@ -69,6 +77,7 @@ final class HtmlReport {
                 for (Explanation e : tr.because()) {
                     h.append(esc(lead + e)).append("<br>");
                 }
+                sources(h, tr.sources(), urls);
                 h.append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -109,7 +118,7 @@ final class HtmlReport {
         for (Finding f : last.conclusions()) {
             String value = "holds" + (f.basis() != null ? ", basis " + f.basis() : "")
                     + (f.strength() != null ? ", strength " + JsonReport.round(f.strength()) : "");
-            row(h, f.type(), value, f.because());
+            row(h, f.type(), value, f.because(), f.sources(), urls);
         }
         h.append("</table>\n");
         List<String> notHolding = knownConclusions.stream().filter(c -> !last.holds(c)).toList();
@@ -126,11 +135,36 @@ final class HtmlReport {
     }
 
     private static void row(StringBuilder h, String output, String value, List<Explanation> because) {
+        row(h, output, value, because, List.of(), Map.of());
+    }
+
+    private static void row(StringBuilder h, String output, String value, List<Explanation> because,
+            List<String> sources, Map<String, String> urls) {
         h.append("<tr><td>").append(esc(output)).append("</td><td>").append(esc(value)).append("</td><td>");
         for (Explanation e : because) {
             h.append(esc(e.toString())).append("<br>");
         }
+        sources(h, sources, urls);
         h.append("</td></tr>\n");
+    }
+
+    /** The citations of a conclusion's events, each a link where its event gave an address. */
+    private static void sources(StringBuilder h, java.util.List<String> sources, java.util.Map<String, String> urls) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        h.append("<span class=\"sources\">sources: ");
+        for (int i = 0; i < sources.size(); i++) {
+            String c = sources.get(i);
+            String url = urls.get(c);
+            h.append(i == 0 ? "" : ", ");
+            if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+                h.append("<a href=\"").append(esc(url)).append("\">").append(esc(c)).append("</a>");
+            } else {
+                h.append(esc(c));
+            }
+        }
+        h.append("</span>");
     }
 
     private static String esc(String s) {

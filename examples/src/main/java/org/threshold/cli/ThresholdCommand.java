@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ThresholdCommand.Version.class,
         description = "Strategic reasoning as explicit, explainable rules: assess escalation scenarios.",
-        subcommands = {AssessCommand.class, SimulateCommand.class, FlipCommand.class, MapCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, SimulateCommand.class, FlipCommand.class, MapCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
 public final class ThresholdCommand implements Runnable {

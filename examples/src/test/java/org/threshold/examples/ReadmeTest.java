@@ -138,7 +138,7 @@ class ReadmeTest {
             Assessment a = reasoner.assess(ScenarioReader.read(Path.of("scenarios", row.group(1))));
             assertThat(a.posture() + ", " + a.riskLevel()).as(row.group(1)).isEqualTo(row.group(2) + ", " + row.group(3));
         }
-        assertThat(rows).isEqualTo(7);
+        assertThat(rows).isEqualTo(8);
     }
 
     private static String normalise(String text) {
