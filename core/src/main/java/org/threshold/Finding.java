@@ -11,12 +11,21 @@ import java.util.Optional;
  * @param basis an optional qualifier the rule gives (what the conclusion rests on), or null
  * @param strength an optional number the rule gives (how strongly it holds), or null
  * @param because one explanation per rule match that concludes it, at least one
+ * @param sources the citations ({@code dataset:id}, see {@link org.threshold.fact.Source#citation()})
+ *     of the events with a source that the conclusion rests on, in the order of the events' days;
+ *     empty where none has a source
  */
-public record Finding(String type, String basis, Double strength, List<Explanation> because) {
+public record Finding(String type, String basis, Double strength, List<Explanation> because, List<String> sources) {
 
     public Finding {
         Objects.requireNonNull(type, "type");
         because = List.copyOf(because);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** A finding that cites no sources. */
+    public Finding(String type, String basis, Double strength, List<Explanation> because) {
+        this(type, basis, strength, because, List.of());
     }
 
     /** The basis, where the rule gave one. */

@@ -68,6 +68,15 @@ public interface Reasoner {
      */
     org.threshold.timeline.Timeline simulate(Scenario scenario, org.threshold.timeline.SimulationOptions options);
 
+    /**
+     * As {@link #simulate(Scenario, org.threshold.timeline.SimulationOptions)}, reporting to
+     * {@code progress} one unit a simulated day. This default ignores {@code progress}.
+     */
+    default org.threshold.timeline.Timeline simulate(Scenario scenario, org.threshold.timeline.SimulationOptions options,
+            org.threshold.analysis.Progress progress) {
+        return simulate(scenario, options);
+    }
+
     /** Opens a live session on the scenario, for adding and withdrawing facts one at a time. */
     ReasoningSession open(Scenario scenario);
 }

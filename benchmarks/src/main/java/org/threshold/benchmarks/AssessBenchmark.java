@@ -55,8 +55,7 @@ public class AssessBenchmark {
 
     /** The example files, then the programmatic scenarios; {@code AssessBenchmarkTest} checks that every file is here. */
     @Param({"conveyor-belt", "conveyor-policy", "faction-shift", "grave-threat", "inward-crack", "moscow-struck",
-            "moscow-struck-uncertain",
-            "threshold-crossed",
+            "moscow-struck-uncertain", "real-chronology", "threshold-crossed",
             Scenarios.EVENTS_30, Scenarios.EVENTS_100})
     public String scenario;
 

@@ -55,6 +55,7 @@ public final class FlipFinder {
     private final Reasoner reasoner;
     private final int segments;
     private final boolean whole;
+    private final Progress progress;
 
     /** A finder that assesses with {@code reasoner} and scans in {@value #DEFAULT_SEGMENTS} segments. */
     public FlipFinder(Reasoner reasoner) {
@@ -66,11 +67,12 @@ public final class FlipFinder {
      * More segments find flips that come and go within a short stretch, at one assessment each.
      */
     public FlipFinder(Reasoner reasoner, int segments) {
-        this(reasoner, segments, false);
+        this(reasoner, segments, false, Progress.NONE);
     }
 
-    private FlipFinder(Reasoner reasoner, int segments, boolean whole) {
+    private FlipFinder(Reasoner reasoner, int segments, boolean whole, Progress progress) {
         this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
+        this.progress = Objects.requireNonNull(progress, "progress");
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1 (" + segments + ")");
         }
@@ -80,7 +82,15 @@ public final class FlipFinder {
 
     /** The same finder with another number of scan segments. */
     public FlipFinder withSegments(int segments) {
-        return new FlipFinder(reasoner, segments, whole);
+        return new FlipFinder(reasoner, segments, whole, progress);
+    }
+
+    /**
+     * The same finder reporting to {@code progress}: one unit an assessment, the whole estimated
+     * from the scan and then from each bracket's width and the tolerance.
+     */
+    public FlipFinder withProgress(Progress progress) {
+        return new FlipFinder(reasoner, segments, whole, progress);
     }
 
     /**
@@ -89,7 +99,7 @@ public final class FlipFinder {
      * {@code k + 1}, whatever the tolerance. The ends of the range must be whole numbers.
      */
     public FlipFinder overWholeNumbers() {
-        return new FlipFinder(reasoner, segments, true);
+        return new FlipFinder(reasoner, segments, true, progress);
     }
 
     /** The number of segments the range is scanned in. */
@@ -134,6 +144,7 @@ public final class FlipFinder {
                     + ", to " + to + ")");
         }
         Search<T> search = new Search<>(scenarioAt, output, whole ? 1.0 : tolerance);
+        progress.start("flip", segments + 1L);
         try {
             Probe<T> left = search.probe(from);
             for (int i = 1; i <= segments; i++) {
@@ -146,12 +157,16 @@ public final class FlipFinder {
                 }
                 Probe<T> right = search.probe(x);
                 if (!Objects.equals(left.output(), right.output())) {
+                    search.expected += Math.max(0,
+                            (long) Math.ceil(Math.log((right.x() - left.x()) / search.tolerance) / Math.log(2)));
+                    progress.total(search.expected);
                     search.bisect(left, right);
                 }
                 left = right;
             }
         } finally {
             search.close();
+            progress.finish();
         }
         List<FlipPoint<T>> flips = new ArrayList<>(search.brackets.size());
         for (Bracket<T> b : search.brackets) {
@@ -198,6 +213,7 @@ public final class FlipFinder {
         private final double tolerance;
         private final List<Bracket<T>> brackets = new ArrayList<>();
         private int assessments;
+        private long expected = segments + 1L;
         /** The live session the probes move from value to value; see {@link ReasoningSession#reassess}. */
         private ReasoningSession live;
 
@@ -217,6 +233,11 @@ public final class FlipFinder {
             }
             Assessment assessment = live.reassess(scenario);
             assessments++;
+            if (assessments > expected) {
+                expected = assessments;
+                progress.total(expected);
+            }
+            progress.advance(1);
             return new Probe<>(x, assessment, output.apply(assessment));
         }
 

@@ -145,13 +145,13 @@ public final class ParameterPaths {
 
     private static Event withScore(Event e, double x) {
         if (e instanceof Strike k) {
-            return new Strike(k.day(), k.by(), k.target(), x);
+            return new Strike(k.day(), k.by(), k.target(), x, k.source());
         } else if (e instanceof Threat t) {
-            return new Threat(t.day(), x);
+            return new Threat(t.day(), x, t.source());
         } else if (e instanceof Retaliation r) {
-            return new Retaliation(r.day(), x);
+            return new Retaliation(r.day(), x, r.source());
         } else if (e instanceof Pressure p) {
-            return new Pressure(p.day(), p.kind(), x);
+            return new Pressure(p.day(), p.kind(), x, p.source());
         }
         throw new IllegalArgumentException("no score to set on " + e);
     }

@@ -42,29 +42,40 @@ public final class PhaseMapper {
     private final Reasoner reasoner;
     private final int block;
     private final ForkJoinPool pool;
+    private final Progress progress;
 
     /** A mapper that assesses with {@code reasoner} on the common fork-join pool. */
     public PhaseMapper(Reasoner reasoner) {
-        this(reasoner, DEFAULT_BLOCK, ForkJoinPool.commonPool());
+        this(reasoner, DEFAULT_BLOCK, ForkJoinPool.commonPool(), Progress.NONE);
     }
 
-    private PhaseMapper(Reasoner reasoner, int block, ForkJoinPool pool) {
+    private PhaseMapper(Reasoner reasoner, int block, ForkJoinPool pool, Progress progress) {
         this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
         if (block < 1) {
             throw new IllegalArgumentException("block must be at least 1 cell (" + block + ")");
         }
         this.block = block;
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** The same mapper starting from blocks of {@code cells} cells a side; 1 assesses every cell. */
     public PhaseMapper withBlock(int cells) {
-        return new PhaseMapper(reasoner, cells, pool);
+        return new PhaseMapper(reasoner, cells, pool, progress);
     }
 
     /** The same mapper assessing on {@code pool}. */
     public PhaseMapper withPool(ForkJoinPool pool) {
-        return new PhaseMapper(reasoner, block, pool);
+        return new PhaseMapper(reasoner, block, pool, progress);
+    }
+
+    /**
+     * The same mapper reporting to {@code progress}, in cells: each assessed cell is one unit,
+     * and the cells of a block filled without assessment count when it is filled; the whole is
+     * every cell of the grid.
+     */
+    public PhaseMapper withProgress(Progress progress) {
+        return new PhaseMapper(reasoner, block, pool, progress);
     }
 
     /**
@@ -86,10 +97,12 @@ public final class PhaseMapper {
             throw new IllegalArgumentException("x and y must be two different parameters (both " + px.path() + ")");
         }
         Grid<T> grid = new Grid<>(scenario, px, y, xFrom, xTo, yFrom, yTo, resolution, output);
+        progress.start("map", (long) resolution * resolution);
         try {
             refine(grid, resolution);
         } finally {
             grid.close();
+            progress.finish();
         }
         LOG.debug("phase map {} x {} at {}x{}: {} assessments of {}", px.path(), y, resolution, resolution,
                 grid.assessments, resolution * resolution);
@@ -221,13 +234,16 @@ public final class PhaseMapper {
         }
 
         void fill(int[] b, T value) {
+            long filled = 0;
             for (int r = b[0]; r < b[2]; r++) {
                 for (int c = b[1]; c < b[3]; c++) {
                     if (values[r][c] == null) {
                         values[r][c] = value;
+                        filled++;
                     }
                 }
             }
+            progress.advance(filled);
         }
 
         void evaluate(List<int[]> cells, ForkJoinPool pool) {
@@ -266,7 +282,9 @@ public final class PhaseMapper {
                 opened.add(live);
                 sessions.set(live);
             }
-            return output.apply(live.reassess(atBoth));
+            T value = output.apply(live.reassess(atBoth));
+            progress.advance(1);
+            return value;
         }
 
         void close() {

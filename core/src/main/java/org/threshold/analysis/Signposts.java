@@ -39,6 +39,7 @@ public final class Signposts {
     private final Reasoner reasoner;
     private final int maxEvents;
     private final double score;
+    private final Progress progress;
 
     /** Signposts with up to {@value #DEFAULT_MAX_EVENTS} events of severity {@value #DEFAULT_SCORE}. */
     public Signposts(Reasoner reasoner) {
@@ -46,6 +47,11 @@ public final class Signposts {
     }
 
     public Signposts(Reasoner reasoner, int maxEvents, double score) {
+        this(reasoner, maxEvents, score, Progress.NONE);
+    }
+
+    private Signposts(Reasoner reasoner, int maxEvents, double score, Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.reasoner = Objects.requireNonNull(reasoner, "reasoner");
         if (maxEvents < 1) {
             throw new IllegalArgumentException("maxEvents must be at least 1 (" + maxEvents + ")");
@@ -58,11 +64,34 @@ public final class Signposts {
     }
 
     /**
+     * The same signposts reporting to {@code progress}: one unit an assessment, the whole being
+     * the most assessments the search can take (a kind that flips every subject early counts its
+     * remaining units at once).
+     */
+    public Signposts withProgress(Progress progress) {
+        return new Signposts(reasoner, maxEvents, score, progress);
+    }
+
+    /**
      * The signposts of {@code scenario} for these subjects, by subject, then by kind; a kind that
      * does not flip a subject within the limit gives no signpost for it.
      */
     public List<Signpost> find(Scenario scenario, List<String> subjects) {
+        long total = 1;
+        for (SignpostKind kind : SignpostKind.values()) {
+            total += kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
+        }
+        progress.start("signposts", total);
+        try {
+            return search(scenario, subjects);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private List<Signpost> search(Scenario scenario, List<String> subjects) {
         Assessment base = reasoner.assess(scenario);
+        progress.advance(1);
         List<Signpost> found = new ArrayList<>();
         List<List<Signpost>> bySubject = new ArrayList<>();
         subjects.forEach(x -> bySubject.add(new ArrayList<>()));
@@ -77,7 +106,8 @@ public final class Signposts {
                 boolean[] done = new boolean[subjects.size()];
                 int remaining = subjects.size();
                 int limit = kind == SignpostKind.THRESHOLD_CROSSING ? 1 : maxEvents;
-                for (int k = 1; k <= limit && remaining > 0; k++) {
+                int k = 1;
+                for (; k <= limit && remaining > 0; k++) {
                     Assessment a;
                     try {
                         a = live.reassess(scenario.toBuilder().events(kind.events(scenario, k, score, window.orElse(0))).build());
@@ -98,7 +128,9 @@ public final class Signposts {
                             remaining--;
                         }
                     }
+                    progress.advance(1);
                 }
+                progress.advance(limit - (k - 1));
             }
         }
         bySubject.forEach(found::addAll);

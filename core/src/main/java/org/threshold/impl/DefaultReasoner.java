@@ -279,7 +279,15 @@ public final class DefaultReasoner implements Reasoner {
     public Timeline simulate(Scenario scenario, SimulationOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return new Simulation(this, scenario, options).run();
+        return new Simulation(this, scenario, options).run(org.threshold.analysis.Progress.NONE);
+    }
+
+    @Override
+    public Timeline simulate(Scenario scenario, SimulationOptions options, org.threshold.analysis.Progress progress) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        return new Simulation(this, scenario, options).run(progress);
     }
 
     KieSession newSession() {
@@ -562,6 +570,7 @@ public final class DefaultReasoner implements Reasoner {
             metrics.put(metric, values.get(0));
         }
         List<Finding> findings = new ArrayList<>();
+        List<org.threshold.fact.Event> sourced = byType.isEmpty() ? List.of() : Provenance.sourcedEvents(session);
         for (String type : ordered(byType.keySet(), conclusionOrder)) {
             List<Justifications.Justified> justified = new ArrayList<>(byType.get(type));
             if (justified.isEmpty()) {
@@ -577,7 +586,7 @@ public final class DefaultReasoner implements Reasoner {
                 strength = strength == null ? c.strength() : strength;
                 because.add(j.explanation());
             }
-            findings.add(new Finding(type, basis, strength, because));
+            findings.add(new Finding(type, basis, strength, because, Provenance.sources(session, justified, sourced)));
         }
         Posture posture = single(postures, "posture", name);
         RiskLevel level = single(levels, "risk level", name);

@@ -8,6 +8,9 @@ import java.util.function.Function;
 
 import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.core.reteoo.AccumulateNode;
+import org.drools.core.reteoo.NotNodeLeftTuple;
+import org.drools.core.reteoo.TupleImpl;
 import org.drools.tms.LogicalDependency;
 import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
@@ -32,8 +35,77 @@ final class Justifications {
     private Justifications() {
     }
 
-    /** One justification: the explanation, and the object its rule inserted. */
-    record Justified(Explanation explanation, Object inserted) {
+    /**
+     * One justification: the explanation, the object its rule inserted, and the facts its
+     * {@code accumulate} conditions gathered (which the explanation's facts do not list).
+     *
+     * <p>Implementation notes: the engine keeps, under the tuple that entered an accumulate, one
+     * child tuple per fact gathered (its right parent holds the fact); a sub-network of
+     * conditions passes a tuple whose left parents hold the facts; an {@code exists} condition
+     * keeps the fact that satisfies it as the blocker of the tuple it passed on. These are the engine's
+     * internals (drools-core's reteoo package), read only after firing, never changed.
+     */
+    record Justified(Explanation explanation, Object inserted, Match match) {
+
+        /** The facts the match's accumulates gathered and its exists conditions found, found on demand. */
+        List<Object> accumulated() {
+            List<Object> out = new ArrayList<>();
+            if (match instanceof TupleImpl t) {
+                TupleImpl prev = null;
+                for (TupleImpl x = t; x != null; prev = x, x = x.getParent()) {
+                    if (prev != null) {
+                        exists(x, prev, out);
+                    }
+                    if (x.getContextObject() instanceof AccumulateNode.AccumulateContext) {
+                        for (TupleImpl child = x.getFirstChild(); child != null; child = child.getHandleNext()) {
+                            TupleImpl right = child.getRightParent();
+                            if (right == null) {
+                                continue;
+                            }
+                            Object gathered = right.getFactHandle() == null ? null : right.getFactHandle().getObject();
+                            // a sub-network's tuple ({@code $t : Threat(...) and not ...}) holds its facts on its left parents
+                            facts(gathered != null ? gathered : right.getLeftParent(), out);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The facts that satisfy the exists conditions between {@code x} and {@code prev}, its
+         * descendant on the match's path: an exists node keeps the tuple it passed on as a child
+         * of {@code x}, blocked by the fact that satisfies it, and the match continues from that
+         * child's children.
+         */
+        private static void exists(TupleImpl x, TupleImpl prev, List<Object> out) {
+            for (TupleImpl c = x.getFirstChild(); c != null; c = c.getHandleNext()) {
+                if (c instanceof NotNodeLeftTuple n && n.getBlocker() != null) {
+                    for (TupleImpl g = c.getFirstChild(); g != null; g = g.getHandleNext()) {
+                        if (g == prev) {
+                            TupleImpl blocker = n.getBlocker();
+                            Object fact = blocker.getFactHandle() == null ? null : blocker.getFactHandle().getObject();
+                            facts(fact != null ? fact : blocker.getLeftParent(), out);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** A fact, or the facts of a tuple a sub-network of conditions ({@code a and not b}) passed on. */
+        private static void facts(Object o, List<Object> out) {
+            if (o instanceof TupleImpl tuple) {
+                for (TupleImpl x = tuple; x != null; x = x.getParent()) {
+                    Object fact = x.getFactHandle() == null ? null : x.getFactHandle().getObject();
+                    if (fact != null && !(fact instanceof TupleImpl)) {
+                        out.add(fact);
+                    }
+                }
+            } else if (o != null) {
+                out.add(o);
+            }
+        }
     }
 
     static List<Justified> of(FactHandle handle, Function<Object, Reason> reasonOf) {
@@ -54,7 +126,7 @@ final class Justifications {
             Match match = dependency.getJustifier();
             Object inserted = dependency.getObject();
             Reason reason = reasonOf.apply(inserted);
-            out.add(new Justified(explain(match, reason), inserted));
+            out.add(new Justified(explain(match, reason), inserted, match));
         }
         return out;
     }

@@ -15,6 +15,7 @@ import org.threshold.Assessment;
 import org.threshold.Finding;
 import org.threshold.Policy;
 import org.threshold.Scenario;
+import org.threshold.analysis.Progress;
 import org.threshold.fact.AsOf;
 import org.threshold.fact.Event;
 import org.threshold.fact.Posture;
@@ -68,7 +69,16 @@ final class Simulation {
         }
     }
 
-    Timeline run() {
+    Timeline run(Progress progress) {
+        progress.start("simulate", ChronoUnit.DAYS.between(from, to) + 1);
+        try {
+            return run(progress::advance);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private Timeline run(java.util.function.LongConsumer dayDone) {
         List<Event> events = new ArrayList<>(scenario.events());
         events.sort(Comparator.comparing(Event::day));
         long started = System.nanoTime();
@@ -121,6 +131,7 @@ final class Simulation {
                     compare(day, previous, now, transitions);
                 }
                 previous = now;
+                dayDone.accept(1);
                 if (d % stepDays == 0 || d == days) {
                     steps.add(new Step(day, now, sinceStep, generatedSinceStep));
                     sinceStep = new ArrayList<>();
@@ -189,12 +200,12 @@ final class Simulation {
         }
         for (Finding f : before.conclusions()) {
             if (!after.holds(f.type())) {
-                out.add(new Transition(day, f.type(), Transition.HOLDS, Transition.DOES_NOT_HOLD, f.because()));
+                out.add(new Transition(day, f.type(), Transition.HOLDS, Transition.DOES_NOT_HOLD, f.because(), f.sources()));
             }
         }
         for (Finding f : after.conclusions()) {
             if (!before.holds(f.type())) {
-                out.add(new Transition(day, f.type(), Transition.DOES_NOT_HOLD, Transition.HOLDS, f.because()));
+                out.add(new Transition(day, f.type(), Transition.DOES_NOT_HOLD, Transition.HOLDS, f.because(), f.sources()));
             }
         }
     }

@@ -35,6 +35,11 @@ public final class JsonReport {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
+    private static final DefaultPrettyPrinter COMPACT_ARRAYS = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(DefaultPrettyPrinter.FixedSpaceIndenter.instance);
+
     private JsonReport() {
     }
 
@@ -50,9 +55,27 @@ public final class JsonReport {
         for (Map.Entry<String, Double> m : a.metrics().entrySet()) {
             metrics.put(m.getKey(), round(m.getValue()));
         }
-        ArrayNode conclusions = root.putArray("conclusions");
+        conclusions(root.putArray("conclusions"), a);
+        return root;
+    }
+
+    /**
+     * An output state, the one shape every command gives an assessment's outputs in:
+     * {@code {"posture", "riskLevel", "conclusions": [...]}}, the conclusions as in
+     * {@link #tree(Assessment)}.
+     */
+    public static ObjectNode state(Assessment a) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("posture", a.posture() == null ? null : a.posture().name());
+        o.put("riskLevel", a.riskLevel() == null ? null : a.riskLevel().name());
+        conclusions(o.putArray("conclusions"), a);
+        return o;
+    }
+
+    /** Adds the conclusions that hold, each as {@code {type, basis?, strength?, because: [...]}}. */
+    public static void conclusions(ArrayNode into, Assessment a) {
         for (Finding finding : a.conclusions()) {
-            ObjectNode c = conclusions.addObject();
+            ObjectNode c = into.addObject();
             c.put("type", finding.type());
             if (finding.basis() != null) {
                 c.put("basis", finding.basis());
@@ -64,8 +87,32 @@ public final class JsonReport {
             for (Explanation e : finding.because()) {
                 because.add(e.toString());
             }
+            if (!finding.sources().isEmpty()) {
+                ArrayNode sources = c.putArray("sources");
+                finding.sources().forEach(sources::add);
+            }
         }
-        return root;
+    }
+
+    /** Indented JSON, as every command prints it. */
+    public static String write(Object tree) {
+        try {
+            return MAPPER.writer(PRETTY).writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /**
+     * Indented JSON whose arrays each stand on one line, for outputs with long arrays of numbers
+     * (the cells of a phase map).
+     */
+    public static String writeCompactArrays(Object tree) {
+        try {
+            return MAPPER.writer(COMPACT_ARRAYS).writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     /**
@@ -84,7 +131,7 @@ public final class JsonReport {
             o.put("kind", s.kind().name());
             o.put("events", s.count());
             if (s.kind().scored()) {
-                o.put(s.kind() == org.threshold.analysis.SignpostKind.PRESSURE ? "magnitude" : "severity", s.score());
+                o.put(s.kind() == org.threshold.analysis.SignpostKind.PRESSURE ? "magnitude" : "severity", round(s.score()));
             }
             o.put("text", s.text());
         }
@@ -113,14 +160,6 @@ public final class JsonReport {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         assessments.forEach(a -> array.add(tree(a)));
         return write(array);
-    }
-
-    private static String write(Object tree) {
-        try {
-            return MAPPER.writer(PRETTY).writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 
     /** {@code x} rounded half-even to {@value #DECIMALS} decimal places. */

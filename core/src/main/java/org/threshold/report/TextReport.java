@@ -58,6 +58,9 @@ public final class TextReport {
             for (Explanation e : f.because()) {
                 sb.append("      because ").append(e).append(nl);
             }
+            if (!f.sources().isEmpty()) {
+                sb.append("      sources ").append(String.join(", ", f.sources())).append(nl);
+            }
         }
         List<String> notHolding = known.stream().filter(k -> !a.holds(k)).toList();
         if (!notHolding.isEmpty()) {

@@ -8,11 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,18 +28,13 @@ import org.threshold.timeline.Transition;
 /** A {@link Timeline} as JSON, CSV or text. Numbers are rounded as in {@link JsonReport}. */
 public final class TimelineReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-
     private TimelineReport() {
     }
 
     /**
      * The timeline as one JSON object: scenario, from, to, step, the steps (day, posture,
-     * riskLevel, metrics, the conclusions that hold, and that step's events, each marked
+     * riskLevel, metrics, the conclusions that hold as {@link JsonReport#conclusions} gives
+     * them, and that step's events, each marked
      * {@code generated} where the policy made it), the transitions with their explanations, and
      * the final assessment in the shape of {@link JsonReport}.
      */
@@ -64,8 +54,7 @@ public final class TimelineReport {
             step.put("riskLevel", a.riskLevel() == null ? null : a.riskLevel().name());
             ObjectNode metrics = step.putObject("metrics");
             a.metrics().forEach((k, v) -> metrics.put(k, JsonReport.round(v)));
-            ArrayNode conclusions = step.putArray("conclusions");
-            a.conclusionTypes().forEach(conclusions::add);
+            JsonReport.conclusions(step.putArray("conclusions"), a);
             ArrayNode events = step.putArray("events");
             for (Event e : s.events()) {
                 ObjectNode event = events.addObject();
@@ -82,6 +71,10 @@ public final class TimelineReport {
             o.put("after", tr.after());
             ArrayNode because = o.putArray("because");
             tr.because().forEach(e -> because.add(e.toString()));
+            if (!tr.sources().isEmpty()) {
+                ArrayNode sources = o.putArray("sources");
+                tr.sources().forEach(sources::add);
+            }
         }
         root.set("final", JsonReport.tree(t.last().assessment()));
         return root;
@@ -89,11 +82,7 @@ public final class TimelineReport {
 
     /** {@link #tree(Timeline)} as indented JSON. */
     public static String toJson(Timeline t) {
-        try {
-            return MAPPER.writer(PRETTY).writeValueAsString(tree(t));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonReport.write(tree(t));
     }
 
     /**
@@ -116,7 +105,7 @@ public final class TimelineReport {
             sb.append(',').append(quote(String.join(";", a.conclusionTypes())));
             List<String> events = new ArrayList<>();
             for (Event e : s.events()) {
-                events.add(line(e) + (s.isGenerated(e) ? " (generated)" : ""));
+                events.add(lineWithSource(e) + (s.isGenerated(e) ? " (generated)" : ""));
             }
             sb.append(',').append(quote(String.join("; ", events))).append('\n');
         }
@@ -178,6 +167,9 @@ public final class TimelineReport {
             for (Explanation e : tr.because()) {
                 sb.append("      ").append(lead).append(e).append(nl);
             }
+            if (!tr.sources().isEmpty()) {
+                sb.append("      sources ").append(String.join(", ", tr.sources())).append(nl);
+            }
         }
         return sb.toString();
     }
@@ -203,28 +195,49 @@ public final class TimelineReport {
         return e.day() + " " + e;
     }
 
+    /** {@link #line(Event)}, with the event's source cited in brackets where it has one. */
+    public static String lineWithSource(Event e) {
+        return e.source() == null ? line(e) : line(e) + " [" + e.source().citation() + "]";
+    }
+
     private static void describe(Event e, ObjectNode o) {
         o.put("day", e.day().toString());
         if (e instanceof Strike s) {
             o.put("type", "STRIKE");
             o.put("by", s.by().name());
             o.put("target", s.target().name());
-            o.put("severity", s.severity());
+            o.put("severity", JsonReport.round(s.severity()));
         } else if (e instanceof Threat th) {
             o.put("type", "THREAT");
-            o.put("severity", th.severity());
+            o.put("severity", JsonReport.round(th.severity()));
         } else if (e instanceof Retaliation r) {
             o.put("type", "RETALIATION");
-            o.put("severity", r.severity());
+            o.put("severity", JsonReport.round(r.severity()));
         } else if (e instanceof Pressure p) {
             o.put("type", "PRESSURE");
             o.put("kind", p.kind().name());
-            o.put("magnitude", p.magnitude());
+            o.put("magnitude", JsonReport.round(p.magnitude()));
         } else if (e instanceof ThresholdCrossing) {
             o.put("type", "THRESHOLD_CROSSING");
         } else {
             o.put("type", e.getClass().getSimpleName());
             o.put("description", e.toString());
+        }
+        if (e.source() != null) {
+            ObjectNode source = o.putObject("source");
+            org.threshold.fact.Source src = e.source();
+            if (src.dataset() != null) {
+                source.put("dataset", src.dataset());
+            }
+            if (src.id() != null) {
+                source.put("id", src.id());
+            }
+            if (src.url() != null) {
+                source.put("url", src.url());
+            }
+            if (src.note() != null) {
+                source.put("note", src.note());
+            }
         }
     }
 

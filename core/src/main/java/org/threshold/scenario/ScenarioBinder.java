@@ -23,6 +23,7 @@ import org.threshold.fact.PressureKind;
 import org.threshold.fact.Retaliation;
 import org.threshold.fact.ReturnTicket;
 import org.threshold.fact.Signal;
+import org.threshold.fact.Source;
 import org.threshold.fact.Stance;
 import org.threshold.fact.Strain;
 import org.threshold.fact.Strike;
@@ -49,14 +50,15 @@ final class ScenarioBinder extends AbstractTreeReader {
     static final List<String> POLICY_KEYS = List.of("press", "hold", "contain");
     static final List<String> PRESS_KEYS = List.of("strikeEveryDays", "by", "target", "severity");
     static final List<String> HOLD_KEYS = List.of("pressureEveryDays", "kind", "magnitude");
+    static final List<String> SOURCE_KEYS = List.of("dataset", "id", "url", "note");
 
     /** The event types of the file format and the keys each takes. */
     enum EventType {
-        STRIKE("day", "type", "by", "target", "severity"),
-        THREAT("day", "type", "severity"),
-        RETALIATION("day", "type", "severity"),
-        PRESSURE("day", "type", "kind", "magnitude"),
-        THRESHOLD_CROSSING("day", "type");
+        STRIKE("day", "type", "by", "target", "severity", "source"),
+        THREAT("day", "type", "severity", "source"),
+        RETALIATION("day", "type", "severity", "source"),
+        PRESSURE("day", "type", "kind", "magnitude", "source"),
+        THRESHOLD_CROSSING("day", "type", "source");
 
         final List<String> keys;
 
@@ -95,6 +97,7 @@ final class ScenarioBinder extends AbstractTreeReader {
             byType.put(t, t.keys);
         }
         byType.forEach((t, k) -> keys.put("events[] of type " + t, k));
+        keys.put("events[].source", SOURCE_KEYS);
         return keys;
     }
 
@@ -270,18 +273,42 @@ final class ScenarioBinder extends AbstractTreeReader {
                 "the event type: one of STRIKE, THREAT, RETALIATION, PRESSURE, THRESHOLD_CROSSING"), path + ".type", EventType.class);
         checkKeys(m, path, type.keys, "keys of a " + type + " event");
         LocalDate day = date(required(m, path, "day", "the ISO date of the event, like 2026-11-23"), path + ".day");
+        Source source = source(optionalSection(m, "source"), path + ".source");
         return switch (type) {
             case STRIKE -> new Strike(day,
                     m.entries().containsKey("by") ? enumValue(m.entries().get("by"), path + ".by", Party.class) : Party.PROXY,
                     enumValue(required(m, path, "target", "FRONTLINE, INFRASTRUCTURE, DEEP or CAPITAL"), path + ".target", Target.class),
-                    scoreOr0(m, path, "severity"));
-            case THREAT -> new Threat(day, scoreOr0(m, path, "severity"));
-            case RETALIATION -> new Retaliation(day, scoreOr0(m, path, "severity"));
+                    scoreOr0(m, path, "severity"), source);
+            case THREAT -> new Threat(day, scoreOr0(m, path, "severity"), source);
+            case RETALIATION -> new Retaliation(day, scoreOr0(m, path, "severity"), source);
             case PRESSURE -> new Pressure(day,
                     m.entries().containsKey("kind") ? enumValue(m.entries().get("kind"), path + ".kind", PressureKind.class) : PressureKind.OTHER,
-                    scoreOr0(m, path, "magnitude"));
-            case THRESHOLD_CROSSING -> new ThresholdCrossing(day);
+                    scoreOr0(m, path, "magnitude"), source);
+            case THRESHOLD_CROSSING -> new ThresholdCrossing(day, source);
         };
+    }
+
+    /** An event's provenance: any of dataset, id, url, note, as text; null where left out. */
+    private Source source(Node node, String path) {
+        if (node == null) {
+            return null;
+        }
+        Node.MapNode m = map(node, path, "a mapping like {dataset: chronology, id: \"row 17\", url: \"https://...\"}");
+        checkKeys(m, path, SOURCE_KEYS, "keys of a source");
+        String[] parts = new String[SOURCE_KEYS.size()];
+        for (int i = 0; i < parts.length; i++) {
+            Node v = m.entries().get(SOURCE_KEYS.get(i));
+            if (v instanceof Node.Scalar sc && sc.kind() != Node.Scalar.Kind.NULL && sc.kind() != Node.Scalar.Kind.BOOLEAN) {
+                parts[i] = sc.text();
+            } else if (v != null) {
+                throw error(v.line(), v.column(), path + "." + SOURCE_KEYS.get(i), "expected a text value, got " + v.describe());
+            }
+        }
+        try {
+            return new Source(parts[0], parts[1], parts[2], parts[3]);
+        } catch (IllegalArgumentException e) {
+            throw error(m.line(), m.column(), path, "expected at least one of dataset, id, url, note with a non-blank value");
+        }
     }
 
     private Calibration calibration(Node.MapNode m) {

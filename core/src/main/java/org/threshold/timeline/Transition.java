@@ -17,8 +17,11 @@ import org.threshold.Explanation;
  * @param after the state from {@code day} on
  * @param because for a state that begins, why it holds now; for a conclusion that stops, why it
  *     held until the day before
+ * @param sources for a conclusion, the citations of the events with a source it rests on (see
+ *     {@link org.threshold.Finding#sources()}); empty otherwise
  */
-public record Transition(LocalDate day, String subject, String before, String after, List<Explanation> because) {
+public record Transition(LocalDate day, String subject, String before, String after, List<Explanation> because,
+        List<String> sources) {
 
     /** The subject of posture changes. */
     public static final String POSTURE = "posture";
@@ -33,6 +36,12 @@ public record Transition(LocalDate day, String subject, String before, String af
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(subject, "subject");
         because = List.copyOf(because);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** A transition that cites no sources. */
+    public Transition(LocalDate day, String subject, String before, String after, List<Explanation> because) {
+        this(day, subject, before, after, because, List.of());
     }
 
     /** Whether this is a conclusion that begins to hold. */

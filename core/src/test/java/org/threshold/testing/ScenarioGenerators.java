@@ -250,7 +250,7 @@ public final class ScenarioGenerators {
     }
 
     public Gen<ThresholdCrossing> crossings(Gen<LocalDate> days) {
-        return days.map(ThresholdCrossing::new);
+        return days.map(d -> new ThresholdCrossing(d));
     }
 
     /** One event, its kind drawn by the weights. */

@@ -80,7 +80,7 @@ final class AssessCommand implements Callable<Integer> {
         List<String> subjects = new ArrayList<>(known);
         subjects.add(Signposts.POSTURE);
         subjects.add(Signposts.RISK_LEVEL);
-        Signposts signposts = new Signposts(reasoner);
+        Signposts signposts = new Signposts(reasoner).withProgress(Feedback.progress(err));
         List<Assessment> assessments = new ArrayList<>();
         List<List<Signpost>> posts = new ArrayList<>();
         for (Scenario s : read) {

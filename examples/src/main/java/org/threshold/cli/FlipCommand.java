@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +22,7 @@ import org.threshold.analysis.InvalidParameterException;
 import org.threshold.analysis.Parameter;
 import org.threshold.analysis.ParameterPaths;
 import org.threshold.analysis.Signposts;
+import org.threshold.report.JsonReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,12 +110,15 @@ final class FlipCommand implements Callable<Integer> {
         Function<Assessment, Object> output = output(reasoner);
         FlipFinder.Result<Object> result;
         Object now;
-        FlipFinder finder = parameter.kind().whole() ? new FlipFinder(reasoner).overWholeNumbers() : new FlipFinder(reasoner);
+        Assessment nowAssessment;
+        FlipFinder finder = (parameter.kind().whole() ? new FlipFinder(reasoner).overWholeNumbers() : new FlipFinder(reasoner))
+                .withProgress(Feedback.progress(err));
         try {
             parameter.at(low);
             parameter.at(high);
             result = finder.search(parameter::at, low, high, output, tolerance);
-            now = output.apply(reasoner.assess(s));
+            nowAssessment = reasoner.assess(s);
+            now = output.apply(nowAssessment);
         } catch (IllegalArgumentException e) {
             throw bad("--vary " + parameter.path() + " from " + num(low) + " to " + num(high) + ": " + e.getMessage());
         } catch (RuleFailureException e) {
@@ -126,7 +127,7 @@ final class FlipCommand implements Callable<Integer> {
         }
         String watching = conclusion == null ? "every conclusion, the posture and the risk level" : conclusion;
         if (format == Format.json) {
-            out.println(json(s, parameter, low, high, watching, now, result));
+            out.println(json(s, parameter, low, high, nowAssessment, now, result));
         } else {
             out.print(text(s, parameter, low, high, watching, now, result));
         }
@@ -176,41 +177,48 @@ final class FlipCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private String json(Scenario s, Parameter p, double low, double high, String watching, Object now,
+    private String json(Scenario s, Parameter p, double low, double high, Assessment nowAssessment, Object now,
             FlipFinder.Result<Object> result) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("scenario", s.name());
+        root.put("asOf", s.asOf().toString());
         root.put("parameter", p.path());
+        root.put("meaning", p.meaning());
         if (p.unset()) {
             root.putNull("value");
         } else {
-            root.put("value", p.value());
+            root.put("value", JsonReport.round(p.value()));
         }
-        root.put("from", low);
-        root.put("to", high);
+        root.put("from", JsonReport.round(low));
+        root.put("to", JsonReport.round(high));
         root.put("tolerance", p.kind().whole() ? 1.0 : tolerance);
         root.put("watching", conclusion == null ? "all" : conclusion);
-        root.set("now", new ObjectMapper().valueToTree(now));
+        root.set("now", state(nowAssessment, now));
         root.put("assessments", result.assessments());
         ArrayNode flips = root.putArray("flips");
         for (FlipPoint<Object> fp : result.flips()) {
             ObjectNode o = flips.addObject();
-            o.put("at", fp.at());
-            o.put("below", fp.below());
-            o.put("above", fp.above());
-            o.set("outputBelow", new ObjectMapper().valueToTree(fp.outputBelow()));
-            o.set("outputAbove", new ObjectMapper().valueToTree(fp.outputAbove()));
+            o.put("at", JsonReport.round(fp.at()));
+            o.put("below", JsonReport.round(fp.below()));
+            o.put("above", JsonReport.round(fp.above()));
+            o.set("outputBelow", state(fp.assessmentBelow(), fp.outputBelow()));
+            o.set("outputAbove", state(fp.assessmentAbove(), fp.outputAbove()));
             ArrayNode bb = o.putArray("becauseBelow");
             because(fp.assessmentBelow(), fp.outputBelow(), fp.outputAbove(), fp.assessmentAbove()).forEach(e -> bb.add(e.toString()));
             ArrayNode ba = o.putArray("becauseAbove");
             because(fp.assessmentAbove(), fp.outputAbove(), fp.outputBelow(), fp.assessmentBelow()).forEach(e -> ba.add(e.toString()));
         }
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return JsonReport.write(root);
+    }
+
+    /** The output state of one side, with the watched output's value where one output is watched. */
+    private ObjectNode state(Assessment a, Object output) {
+        ObjectNode o = JsonReport.state(a);
+        if (conclusion != null) {
+            o.put("watched", String.valueOf(output));
         }
+        return o;
     }
 
     /**

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.threshold.Assessment;
 import org.threshold.Reasoner;
 import org.threshold.RuleFailureException;
@@ -19,6 +22,7 @@ import org.threshold.analysis.Parameter;
 import org.threshold.analysis.ParameterPaths;
 import org.threshold.analysis.PhaseMap;
 import org.threshold.analysis.PhaseMapper;
+import org.threshold.report.JsonReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,6 +64,16 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.png|FILE.svg|FILE.csv", description = "Write the map as a picture or as CSV (x, y, value a cell).")
     Path out;
 
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: text (default) or json (regions with their shares, the scenario's own point and output, the cost).")
+    Format format;
+
+    @Option(names = "--cells", description = "With --format json, also give every cell's region, row by row from the low end up.")
+    boolean cells;
+
+    /** Output formats. */
+    enum Format { text, json }
+
     @CommandLine.Mixin
     RulesOption rules = new RulesOption();
 
@@ -72,6 +86,9 @@ final class MapCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (resolution < 2 || resolution > 2000) {
             throw bad("--resolution: expected a number of cells from 2 to 2000, got " + resolution);
+        }
+        if (cells && format != Format.json) {
+            throw bad("--cells: the cells are given only in JSON. Maybe add --format json.");
         }
         if (out != null) {
             OutputFiles.check(spec, "--out", out, "map file", ".png", ".svg", ".csv");
@@ -90,11 +107,14 @@ final class MapCommand implements Callable<Integer> {
         }
         Function<Assessment, String> output = output(reasoner);
         PhaseMap<String> map;
+        Assessment hereAssessment;
         String here;
         long start = System.nanoTime();
         try {
-            map = new PhaseMapper(reasoner).map(s, px.path(), xr[0], xr[1], py.path(), yr[0], yr[1], resolution, output);
-            here = output.apply(reasoner.assess(s));
+            map = new PhaseMapper(reasoner).withProgress(Feedback.progress(err)).map(s, px.path(), xr[0], xr[1], py.path(),
+                    yr[0], yr[1], resolution, output);
+            hereAssessment = reasoner.assess(s);
+            here = output.apply(hereAssessment);
         } catch (IllegalArgumentException e) {
             throw bad("--x/--y: " + e.getMessage());
         } catch (RuleFailureException e) {
@@ -105,21 +125,24 @@ final class MapCommand implements Callable<Integer> {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         map.cells().forEach(row -> row.forEach(v -> counts.merge(v, 1L, Long::sum)));
         StringBuilder text = new StringBuilder();
-        String nl = System.lineSeparator();
-        text.append(String.format(Locale.ROOT, "Map of %s for %s: %s from %s to %s (across) by %s from %s to %s (up), %dx%d cells%n",
-                conclusion, s.name(), px.path(), num(xr[0]), num(xr[1]), py.path(), num(yr[0]), num(yr[1]), resolution, resolution));
-        text.append(String.format(Locale.ROOT, "  this scenario: %s = %s, %s = %s: %s%n", px.path(), num(px.value()), py.path(),
-                num(py.value()), here));
-        text.append("  regions: ").append(counts.entrySet().stream()
-                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / (resolution * resolution)))
-                .collect(Collectors.joining(", "))).append(nl);
-        text.append(String.format(Locale.ROOT, "  %d assessments instead of %d for the full grid (%.1f%%), in %d ms on %d cores%n",
-                map.assessments(), resolution * resolution, 100 * map.share(), ms, Runtime.getRuntime().availableProcessors()));
+        if (format == Format.json) {
+            text.append(JsonReport.writeCompactArrays(json(s, px, py, map, counts, hereAssessment, here)))
+                    .append(System.lineSeparator());
+        } else {
+            text.append(String.format(Locale.ROOT, "Map of %s for %s: %s from %s to %s (across) by %s from %s to %s (up), %dx%d cells%n",
+                    conclusion, s.name(), px.path(), num(xr[0]), num(xr[1]), py.path(), num(yr[0]), num(yr[1]), resolution, resolution));
+            text.append(String.format(Locale.ROOT, "  this scenario: %s = %s, %s = %s: %s%n", px.path(), num(px.value()), py.path(),
+                    num(py.value()), here));
+            text.append("  regions: ").append(counts.entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / (resolution * resolution)))
+                    .collect(Collectors.joining(", "))).append(System.lineSeparator());
+            text.append(String.format(Locale.ROOT, "  %d assessments instead of %d for the full grid (%.1f%%), in %d ms on %d cores%n",
+                    map.assessments(), resolution * resolution, 100 * map.share(), ms, Runtime.getRuntime().availableProcessors()));
+        }
         if (out != null) {
             // the file first: a file that fails to be written leaves standard output empty
             try {
-                PhaseMapChart.write(map, conclusion, out);
-                text.append("  wrote ").append(out).append(nl);
+                PhaseMapChart.write(map, conclusion, px.meaning(), py.meaning(), out);
             } catch (IOException e) {
                 err.println("threshold: --out: cannot write " + out + " (" + OutputFiles.reason(e)
                         + "). Maybe choose a folder you can write to.");
@@ -128,7 +151,73 @@ final class MapCommand implements Callable<Integer> {
         }
         stdout.print(text);
         stdout.flush();
+        if (out != null) {
+            Feedback.wrote(err, out);
+        }
         return 0;
+    }
+
+    private ObjectNode json(Scenario s, Parameter px, Parameter py, PhaseMap<String> map, Map<String, Long> counts,
+            Assessment here, String region) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("scenario", s.name());
+        root.put("asOf", s.asOf().toString());
+        root.put("watching", conclusion);
+        root.set("x", axis(px, map.xFrom(), map.xTo()));
+        root.set("y", axis(py, map.yFrom(), map.yTo()));
+        root.put("resolution", map.resolution());
+        ObjectNode point = root.putObject("here");
+        // an unset parameter (an infinite half-life) has no number: null
+        if (px.unset()) {
+            point.putNull("x");
+        } else {
+            point.put("x", JsonReport.round(px.value()));
+        }
+        if (py.unset()) {
+            point.putNull("y");
+        } else {
+            point.put("y", JsonReport.round(py.value()));
+        }
+        point.put("region", region);
+        point.setAll(JsonReport.state(here));
+        ArrayNode regions = root.putArray("regions");
+        List<String> order = new java.util.ArrayList<>(counts.keySet());
+        double all = (double) map.resolution() * map.resolution();
+        for (String value : order) {
+            ObjectNode r = regions.addObject();
+            r.put("region", value);
+            if (conclusion.equals("all")) {
+                String[] parts = value.split(": ", 2);
+                r.put("posture", parts[0]);
+                ArrayNode holding = r.putArray("conclusions");
+                if (parts.length > 1) {
+                    for (String type : parts[1].split(" \\+ ")) {
+                        holding.addObject().put("type", type);
+                    }
+                }
+            }
+            r.put("cells", counts.get(value));
+            r.put("share", JsonReport.round(counts.get(value) / all));
+        }
+        root.put("assessments", map.assessments());
+        root.put("fullGrid", map.resolution() * map.resolution());
+        if (cells) {
+            ArrayNode rows = root.putArray("cells");
+            for (List<String> row : map.cells()) {
+                ArrayNode r = rows.addArray();
+                row.forEach(v -> r.add(order.indexOf(v)));
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode axis(Parameter p, double from, double to) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("parameter", p.path());
+        o.put("meaning", p.meaning());
+        o.put("from", JsonReport.round(from));
+        o.put("to", JsonReport.round(to));
+        return o;
     }
 
     private Function<Assessment, String> output(Reasoner reasoner) {

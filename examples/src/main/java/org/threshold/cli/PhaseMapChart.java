@@ -19,6 +19,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.threshold.analysis.PhaseMap;
+import org.threshold.report.JsonReport;
 
 /** A {@link PhaseMap} drawn with XChart: one colour a region, the scenario's own point marked; PNG, SVG or CSV. */
 final class PhaseMapChart {
@@ -38,11 +39,29 @@ final class PhaseMapChart {
     }
 
     static XYChart chart(PhaseMap<String> map, String watching) {
+        return chart(map, watching, map.xPath(), map.yPath());
+    }
+
+    /** The axis title of a parameter: its path and what it means. */
+    static String axisTitle(String path, String meaning) {
+        return meaning == null || meaning.isBlank() || meaning.equals(path) ? path : path + " (" + meaning + ")";
+    }
+
+    /** One decimal pattern for all of an axis's tick labels, as fine as the range needs: 0.00 for [0, 1]. */
+    static String decimalPattern(double from, double to) {
+        double span = Math.abs(to - from);
+        int places = span >= 50 ? 0 : span >= 5 ? 1 : span >= 0.5 ? 2 : Math.min(8, 2 + (int) Math.ceil(-Math.log10(span / 0.5)));
+        return places == 0 ? "0" : "0." + "0".repeat(places);
+    }
+
+    static XYChart chart(PhaseMap<String> map, String watching, String xTitle, String yTitle) {
         String common = common(map);
         String title = watching.equals("all") ? "Regions of posture and conclusions" : "Where " + watching + " holds";
         XYChart chart = new XYChartBuilder().width(SIZE).height(SIZE + 40 + 18 * map.values().size())
                 .title(common.isEmpty() ? title : title + " (everywhere: " + common.toLowerCase(Locale.ROOT).replace('_', ' ') + ")")
-                .xAxisTitle(map.xPath()).yAxisTitle(map.yPath()).build();
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setXAxisDecimalPattern(decimalPattern(map.xFrom(), map.xTo()));
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(map.yFrom(), map.yTo()));
         Styler s = chart.getStyler();
         chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -107,19 +126,19 @@ final class PhaseMapChart {
         return kept.isEmpty() ? "(nothing else)" : String.join(" + ", kept);
     }
 
-    static void write(PhaseMap<String> map, String watching, Path file) throws IOException {
+    static void write(PhaseMap<String> map, String watching, String xMeaning, String yMeaning, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             StringBuilder sb = new StringBuilder(map.xPath()).append(',').append(map.yPath()).append(",value\n");
             for (int r = 0; r < map.resolution(); r++) {
                 for (int c = 0; c < map.resolution(); c++) {
-                    sb.append(map.x(c)).append(',').append(map.y(r)).append(',').append(map.at(r, c)).append('\n');
+                    sb.append(JsonReport.round(map.x(c))).append(',').append(JsonReport.round(map.y(r))).append(',').append(map.at(r, c)).append('\n');
                 }
             }
             Files.writeString(file, sb.toString());
             return;
         }
-        XYChart chart = chart(map, watching);
+        XYChart chart = chart(map, watching, axisTitle(map.xPath(), xMeaning), axisTitle(map.yPath(), yMeaning));
         try (OutputStream out = Files.newOutputStream(file)) {
             if (name.endsWith(".svg")) {
                 VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);

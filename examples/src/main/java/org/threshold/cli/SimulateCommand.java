@@ -63,11 +63,12 @@ final class SimulateCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--chart", paramLabel = "FILE.png|FILE.svg",
-            description = "Also draw observer confidence, escalation risk and humiliation against time, with transitions marked.")
+            description = "Also draw observer confidence, escalation risk and humiliation against time, over the risk "
+                    + "levels' bands, with every transition numbered and listed.")
     Path chart;
 
     @Option(names = "--html", paramLabel = "FILE.html",
-            description = "Also write one self-contained page: the chart, the transitions and the final assessment.")
+            description = "Also write one self-contained page: the chart, the transitions, every event and the final assessment.")
     Path html;
 
     @CommandLine.Mixin
@@ -96,7 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
         Timeline timeline;
         String output;
         try {
-            timeline = reasoner.simulate(s, options);
+            timeline = reasoner.simulate(s, options, Feedback.progress(err));
             output = switch (format) {
                 case json -> TimelineReport.toJson(timeline) + System.lineSeparator();
                 case csv -> TimelineReport.toCsv(timeline);
@@ -109,14 +110,15 @@ final class SimulateCommand implements Callable<Integer> {
             return rules.failureExitCode();
         }
         // the files first: a file that fails to be written leaves standard output empty
+        java.util.Map<String, Double> bands = TimelineChart.riskBands(s.calibration().asMap());
         Path writing = chart;
         try {
             if (chart != null) {
-                TimelineChart.write(timeline, chart);
+                TimelineChart.write(timeline, bands, chart);
             }
             writing = html;
             if (html != null) {
-                HtmlReport.write(timeline, RulesOption.knownConclusions(reasoner), html);
+                HtmlReport.write(timeline, bands, RulesOption.knownConclusions(reasoner), html);
             }
         } catch (IOException e) {
             err.println("threshold: " + (writing == html ? "--html" : "--chart") + ": cannot write " + writing + " ("
@@ -125,6 +127,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.print(output);
         out.flush();
+        if (chart != null) {
+            Feedback.wrote(err, chart);
+        }
+        if (html != null) {
+            Feedback.wrote(err, html);
+        }
         return 0;
     }
 

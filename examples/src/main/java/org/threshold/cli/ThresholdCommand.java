@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ThresholdCommand.Version.class,
         description = "Strategic reasoning as explicit, explainable rules: assess escalation scenarios.",
-        subcommands = {AssessCommand.class, SimulateCommand.class, FlipCommand.class, MapCommand.class, EnsembleCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, SimulateCommand.class, FlipCommand.class, MapCommand.class, EnsembleCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
 public final class ThresholdCommand implements Runnable {
@@ -36,15 +36,23 @@ public final class ThresholdCommand implements Runnable {
     void verbose(boolean on) {
         if (on) {
             logLevel("debug");
+            Feedback.quiet(false);
         }
     }
 
     @CommandLine.Option(names = "--quiet", scope = CommandLine.ScopeType.INHERIT,
-            description = "Log errors only.")
+            description = "Errors only on standard error: no other log, no progress, no note of the files written.")
     void quiet(boolean on) {
         if (on) {
             logLevel("error");
+            Feedback.quiet(true);
         }
+    }
+
+    @CommandLine.Option(names = "--progress", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show progress of long work on standard error even where it is not a terminal (never with --quiet).")
+    void progress(boolean on) {
+        Feedback.progress(on);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class ThresholdCommand implements Runnable {
 
     public static void main(String[] args) {
         exit = System::exit;
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Feedback.stderrIsTerminal(), args));
     }
 
     /**
@@ -89,8 +97,16 @@ public final class ThresholdCommand implements Runnable {
         exit.accept(code);
     }
 
-    /** Runs the command line with these streams and returns the exit code, without exiting. */
+    /**
+     * Runs the command line with these streams and returns the exit code, without exiting. Progress
+     * shows only with {@code --progress}, as {@code err} is not taken for a terminal.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, false, args);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, boolean stderrIsTerminal, String... args) {
+        Feedback.reset(stderrIsTerminal);
         CommandLine cli = new CommandLine(new ThresholdCommand());
         cli.setOut(out);
         cli.setErr(err);

@@ -30,8 +30,16 @@ class AnalysisCommandsTest {
         JsonNode flip = out.get("flips").get(0);
         assertThat(flip.get("at").asDouble()).isBetween(0.65 - 1e-6, 0.65 + 1e-6);
         assertThat(flip.get("above").asDouble() - flip.get("below").asDouble()).isLessThanOrEqualTo(1e-6);
-        assertThat(flip.get("outputBelow").asText()).isEqualTo("holds");
-        assertThat(flip.get("outputAbove").asText()).isEqualTo("does not hold");
+        // each side is an output state, as everywhere, with the watched output's value
+        assertThat(flip.get("outputBelow").get("watched").asText()).isEqualTo("holds");
+        assertThat(flip.get("outputAbove").get("watched").asText()).isEqualTo("does not hold");
+        assertThat(flip.get("outputBelow").get("conclusions").get(0).get("type").asText()).isEqualTo("BOUNDED_ADVERSARY");
+        assertThat(flip.get("outputAbove").get("conclusions").findValuesAsText("type")).contains("FACTION_SHIFT")
+                .doesNotContain("BOUNDED_ADVERSARY");
+        assertThat(out.get("now").get("watched").asText()).isEqualTo("holds");
+        assertThat(out.get("now").get("posture").asText()).isEqualTo("HOLD");
+        // rounded to 10 decimal places, as in assess
+        assertThat(flip.get("at").asText()).matches("0\\.\\d{1,10}");
         assertThat(flip.get("becauseBelow").get(0).asText()).startsWith("rule 'bounded adversary'");
         assertThat(flip.get("becauseAbove").get(0).asText()).startsWith("rule 'faction shift'");
         assertThat(out.get("assessments").asInt()).isLessThanOrEqualTo(40);

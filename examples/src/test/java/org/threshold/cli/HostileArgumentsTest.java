@@ -100,7 +100,7 @@ class HostileArgumentsTest {
                         "humiliation.halfLifeDays", "--from", "0", "--to", "10"),
                 ok("now humiliation.halfLifeDays = none", "flip", MOSCOW, "--vary", "humiliation.halfLifeDays"),
                 ok("whole numbers", "flip", MOSCOW, "--vary", "longWar.signals"),
-                ok("\"parameter\" : \"responseWindowDays\"", "flip", MOSCOW, "--vary", "responseWindowDays", "--format", "json"),
+                ok("\"parameter\": \"responseWindowDays\"", "flip", MOSCOW, "--vary", "responseWindowDays", "--format", "json"),
                 // map
                 bad("--x-range: adversary.capacity takes a number in [0, 1], got '0:1e308'", "map", MOSCOW, "--x",
                         "adversary.capacity", "--y", "adversary.strain.budget", "--x-range", "0:1e308"),
@@ -133,7 +133,8 @@ class HostileArgumentsTest {
                         "adversary.strain.budget", "--conclusion", "NOPE"),
                 ok("humiliation.halfLifeDays = none", "map", MOSCOW, "--x", "longWar.signals", "--y",
                         "humiliation.halfLifeDays", "--resolution", "6"),
-                ok("wrote {tmp}/map.csv", "map", MOSCOW, "--x", "adversary.capacity", "--y", "adversary.strain.budget",
+                // the file written is reported on standard error (OutputsTest); standard output has the map
+                ok("assessments instead of 16 for the full grid", "map", MOSCOW, "--x", "adversary.capacity", "--y", "adversary.strain.budget",
                         "--resolution", "4", "--out", "{tmp}/map.csv"));
     }
 

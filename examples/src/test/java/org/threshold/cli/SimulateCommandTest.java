@@ -99,7 +99,7 @@ class SimulateCommandTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo(TimelineChart.WIDTH);
-        assertThat(image.getHeight()).isEqualTo(TimelineChart.HEIGHT);
+        assertThat(image.getHeight()).isGreaterThan(600);
         assertThat(Files.size(png)).isGreaterThan(20_000);
         assertThat(distinctColours(image)).isGreaterThan(20);
 
@@ -107,10 +107,22 @@ class SimulateCommandTest {
         xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document doc = xml.newDocumentBuilder().parse(svg.toFile());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(Files.size(svg)).isGreaterThan(20_000);
-        // the series, grid and marked transitions are lines, and the text is drawn as shapes
-        assertThat(doc.getElementsByTagName("line").getLength()).isGreaterThan(100);
-        assertThat(doc.getElementsByTagName("path").getLength()).isGreaterThan(20);
+        // the three series are polylines, the grid, ticks and marked transitions lines, and the text stays text
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(3);
+        assertThat(doc.getElementsByTagName("line").getLength()).isGreaterThan(30);
+        assertThat(doc.getElementsByTagName("path").getLength()).isZero();
+        assertThat(svgText(doc)).contains("conveyor-policy: observer confidence rises from 0.30 to 0.96 while escalation risk rises")
+                .contains("MISCALIBRATION begins").contains("2026-01").contains("CRITICAL").contains("risk level of R")
+                .contains("month (ticks on the first day of each)").contains("score (0 to 1): Q, R, H");
+    }
+
+    private static String svgText(Document doc) {
+        StringBuilder sb = new StringBuilder();
+        org.w3c.dom.NodeList texts = doc.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            sb.append(texts.item(i).getTextContent()).append('\n');
+        }
+        return sb.toString();
     }
 
     @Test
@@ -181,5 +193,88 @@ class SimulateCommandTest {
             }
         }
         return colours.size();
+    }
+
+    private static final String SPELLS = """
+            name: spells
+            asOf: 2026-06-30
+            adversary: {capacity: 0.9, returnTicket: {finance: 0.7, recognition: 0.8, eliteAspiration: 0.7, negotiability: 0.6}}
+            events:
+              - {day: 2026-01-01, type: STRIKE, by: PROXY, target: DEEP, severity: 0.3}
+              - {day: 2026-01-02, type: STRIKE, by: PROXY, target: DEEP, severity: 0.3}
+              - {day: 2026-02-07, type: THREAT, severity: 0.8}
+            policy:
+              press: {strikeEveryDays: 42, target: FRONTLINE, severity: 0.1}
+              hold: {pressureEveryDays: 30, magnitude: 0.2}
+            """;
+
+    @Test
+    void aResumedSpellOfPressDoesNotRestartThePolicysClock(@TempDir Path dir) throws Exception {
+        // GIVEN two deep strikes whose windows close on 2026-02-01 and 02-02 (confidence 0.606: PRESS
+        // from 02-02), and a grave threat on 02-07 that makes the observer contain while its window
+        // is open (to 03-09), after which it presses again from 03-10
+        Path file = dir.resolve("spells.yaml");
+        Files.writeString(file, SPELLS);
+
+        CommandRunner r = CommandRunner.run("simulate", file.toString(), "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode t = JSON.readTree(r.out());
+        assertThat(transitionDay(t, "posture", "PRESS")).isEqualTo("2026-02-02");
+        assertThat(transitionDay(t, "posture", "CONTAIN")).isEqualTo("2026-02-07");
+        java.util.List<String> pressAgain = new java.util.ArrayList<>();
+        for (JsonNode tr : t.get("transitions")) {
+            if (tr.get("subject").asText().equals("posture") && tr.get("after").asText().equals("PRESS")) {
+                pressAgain.add(tr.get("day").asText());
+            }
+        }
+        assertThat(pressAgain).containsExactly("2026-02-02", "2026-03-10");
+        // THEN the clock runs from the last strike (02-02), not from the resumed spell (03-10):
+        // the next strike comes 42 days after 02-02, and none on 03-10
+        assertThat(generated(t, "STRIKE")).containsExactly("2026-02-02", "2026-03-16", "2026-04-27", "2026-06-08");
+        // and under HOLD, before PRESS, the first pressure came on the very first day
+        assertThat(generated(t, "PRESSURE")).containsExactly("2026-01-01", "2026-01-31");
+    }
+
+    @Test
+    void whenToComesBeforeTheFirstEventTheSimulationIsThatOneDay() throws Exception {
+        CommandRunner r = CommandRunner.run("simulate", POLICY, "--to", "2025-01-01", "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode t = JSON.readTree(r.out());
+        assertThat(t.get("from").asText()).isEqualTo("2025-01-01");
+        assertThat(t.get("to").asText()).isEqualTo("2025-01-01");
+        assertThat(t.get("steps")).hasSize(1);
+        // none of the scenario's events, which all come later; the policy acts on that day's posture (HOLD)
+        JsonNode events = t.get("steps").get(0).get("events");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("generated").asBoolean()).isTrue();
+        assertThat(t.get("steps").get(0).get("posture").asText()).isEqualTo("HOLD");
+    }
+
+    @Test
+    void theConveyorPolicyAssessesAsPressLowWhileItsSimulationEndsCritical() throws Exception {
+        JsonNode assessed = JSON.readTree(CommandRunner.run("assess", POLICY, "--format", "json", "--no-signposts").out());
+        JsonNode simulated = JSON.readTree(CommandRunner.run("simulate", POLICY, "--step", "30d", "--format", "json").out());
+
+        assertThat(assessed.get("posture").asText() + ", " + assessed.get("riskLevel").asText()).isEqualTo("PRESS, LOW");
+        JsonNode last = simulated.get("final");
+        assertThat(last.get("posture").asText() + ", " + last.get("riskLevel").asText()).isEqualTo("PRESS, CRITICAL");
+        // a step and the final assessment give the conclusions in one shape, the shape of assess
+        JsonNode lastStep = simulated.get("steps").get(simulated.get("steps").size() - 1);
+        assertThat(lastStep.get("conclusions")).isEqualTo(last.get("conclusions"));
+        assertThat(lastStep.get("conclusions").get(0).get("because")).isNotEmpty();
+    }
+
+    private static java.util.List<String> generated(JsonNode t, String type) {
+        java.util.List<String> days = new java.util.ArrayList<>();
+        for (JsonNode step : t.get("steps")) {
+            for (JsonNode e : step.get("events")) {
+                if (e.get("generated").asBoolean() && e.get("type").asText().equals(type)) {
+                    days.add(e.get("day").asText());
+                }
+            }
+        }
+        return days;
     }
 }

@@ -130,6 +130,38 @@ class ReadmeTest {
         assertThat(blocks).isEqualTo(4);
     }
 
+    @Test
+    void theEmbeddingSnippetShowsTheImportsItCompilesWith() throws Exception {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String source = Files.readString(Path.of("src/test/java/org/threshold/examples/ReadmeTest.java"), StandardCharsets.UTF_8);
+        String snippet = readme.substring(readme.indexOf("## Embedding"));
+        snippet = snippet.substring(snippet.indexOf("```java"), snippet.indexOf("```", snippet.indexOf("```java") + 7));
+        java.util.List<String> shown = snippet.lines().filter(l -> l.startsWith("import ")).toList();
+
+        // every class the snippet names is imported, and every import shown is one this test compiles with
+        assertThat(shown).contains("import org.threshold.Reasoner;", "import org.threshold.scenario.ScenarioReader;",
+                "import org.threshold.fact.Strike;", "import java.time.LocalDate;", "import java.nio.file.Path;");
+        for (String line : shown) {
+            assertThat(source).as("ReadmeTest imports %s", line).contains(line);
+        }
+        assertThat(readme).contains("brings no binding");
+    }
+
+    @Test
+    void everyRowOfTheExamplesTableSaysWhatAssessGives() throws Exception {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String table = readme.substring(readme.indexOf("### The example scenarios"), readme.indexOf("## Timelines"));
+        Matcher row = Pattern.compile("^\\| `([a-z-]+\\.yaml)` \\| [^|]+ \\| ([A-Z]+), ([A-Z]+)", Pattern.MULTILINE).matcher(table);
+        Reasoner reasoner = Threshold.builder().build();
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            Assessment a = reasoner.assess(ScenarioReader.read(Path.of("scenarios", row.group(1))));
+            assertThat(a.posture() + ", " + a.riskLevel()).as(row.group(1)).isEqualTo(row.group(2) + ", " + row.group(3));
+        }
+        assertThat(rows).isEqualTo(8);
+    }
+
     private static String normalise(String text) {
         return String.join("\n", text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
