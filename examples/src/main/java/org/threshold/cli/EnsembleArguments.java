@@ -152,7 +152,8 @@ public final class EnsembleArguments {
 
     /**
      * Writes the chart (if asked for), then prints the summary in the chosen format on standard
-     * output; returns the exit code (2 where the chart cannot be written, and then nothing is printed).
+     * output and reports the chart on standard error like every command's files; returns the exit code
+     * (2 where the chart cannot be written, and then nothing is printed).
      */
     public int print(EnsembleSummary summary, CommandLine.Model.CommandSpec spec) {
         PrintWriter out = spec.commandLine().getOut();
@@ -167,11 +168,10 @@ public final class EnsembleArguments {
             }
         }
         out.print(format == Format.json ? EnsembleReport.toJson(summary) + System.lineSeparator() : EnsembleReport.toText(summary));
-        if (chart != null && format == Format.text) {
-            out.println();
-            out.println("Chart: " + chart);
-        }
         out.flush();
+        if (chart != null) {
+            Feedback.wrote(err, chart);
+        }
         return 0;
     }
 

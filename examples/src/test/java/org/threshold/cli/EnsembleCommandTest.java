@@ -145,7 +145,8 @@ class EnsembleCommandTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(Files.readString(svg)).contains("<svg").contains("width=\"1000px\"");
-        assertThat(r.out()).contains("Chart: " + png);
+        assertThat(r.err()).contains("threshold: wrote " + png);
+        assertThat(r.out()).doesNotContain(png.toString());
     }
 
     @Test
