@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.threshold.Reasoner;
 import org.threshold.Scenario;
+import org.threshold.analysis.Progress;
+import org.threshold.ensemble.EnsembleProgress;
 import org.threshold.ensemble.Ensemble;
 import org.threshold.ensemble.EnsembleOptions;
 import org.threshold.ensemble.EnsembleSummary;
@@ -178,5 +180,43 @@ public final class EnsembleArguments {
     /** The exit code for a rule failure: bad input where the user's rules took part, else a fault. */
     public int failureExitCode() {
         return rules.failureExitCode();
+    }
+
+    /**
+     * Progress of an ensemble on standard error, shown as every command shows progress: where
+     * standard error is a terminal or with {@code --progress}, never with {@code --quiet}, never on
+     * standard output. Safe to call from the threads or tasks that report draws.
+     */
+    public static EnsembleProgress progress(PrintWriter err) {
+        Progress bar = Feedback.progress(err);
+        if (bar == Progress.NONE) {
+            return EnsembleProgress.NONE;
+        }
+        return new EnsembleProgress() {
+            private long reported = -1;
+
+            @Override
+            public synchronized void progress(long done, long total) {
+                if (reported < 0) {
+                    bar.start("ensemble", total);
+                    reported = 0;
+                }
+                if (done > reported) {
+                    bar.advance(done - reported);
+                    reported = done;
+                    if (done >= total) {
+                        bar.finish();
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * For a front end with a main of its own (the Spark job): progress and the files written are
+     * told as by the {@code threshold} command, progress where standard error is a terminal.
+     */
+    public static void feedbackAsAtTheCommandLine() {
+        Feedback.reset(Feedback.stderrIsTerminal());
     }
 }

@@ -242,6 +242,24 @@ class OutputsTest {
     }
 
     @Test
+    void anEnsemblesProgressFollowsTheSameRulesAsEveryCommands() {
+        Feedback.delay = Duration.ZERO;
+        String[] ensemble = {"ensemble", "scenarios/moscow-struck-uncertain.yaml", "--samples", "400", "--format", "json",
+            "--threads", "2"};
+
+        CommandRunner plain = CommandRunner.run(ensemble);
+        CommandRunner progress = CommandRunner.run(concat(ensemble, "--progress"));
+        CommandRunner quiet = CommandRunner.run(concat(ensemble, "--progress", "--quiet"));
+
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.err()).isEmpty();
+        assertThat(progress.err()).contains("ensemble").contains("100%").contains("400/400").contains("\r");
+        assertThat(progress.out()).isEqualTo(plain.out());
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).isEqualTo(plain.out());
+    }
+
+    @Test
     void oneBarServesTheSignpostsOfEachScenarioInTurn() throws Exception {
         Feedback.delay = Duration.ZERO;
 

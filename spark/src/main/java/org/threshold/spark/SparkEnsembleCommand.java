@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,7 +18,6 @@ import org.threshold.RuleFailureException;
 import org.threshold.RulePack;
 import org.threshold.cli.EnsembleArguments;
 import org.threshold.ensemble.Ensemble;
-import org.threshold.ensemble.EnsembleProgress;
 import org.threshold.ensemble.EnsembleSummary;
 
 import picocli.CommandLine;
@@ -43,8 +40,6 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:done", "2:bad input (scenario files, rule files, arguments)", "1:a fault of the program"})
 final class SparkEnsembleCommand implements Callable<Integer> {
 
-    /** Runs longer than this tell their progress on standard error, where it is a terminal. */
-    private static final long PROGRESS_AFTER_NANOS = 2_000_000_000L;
 
     /** The master when neither --master nor spark-submit gives one. */
     static final String DEFAULT_MASTER = "local[*]";
@@ -68,6 +63,7 @@ final class SparkEnsembleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        EnsembleArguments.feedbackAsAtTheCommandLine();
         if (partitions != null && partitions < 1) {
             throw bad("--partitions: expected a positive number of partitions, got " + partitions);
         }
@@ -94,7 +90,7 @@ final class SparkEnsembleCommand implements Callable<Integer> {
         EnsembleSummary summary;
         JavaSparkContext spark = start();
         try {
-            summary = SparkEnsemble.run(spark, job, partitions == null ? 0 : partitions, progress(err));
+            summary = SparkEnsemble.run(spark, job, partitions == null ? 0 : partitions, EnsembleArguments.progress(err));
         } catch (Exception e) { // Spark's SparkException is checked, though Scala throws it undeclared
             String rule = ruleFailure(e);
             if (rule == null) {
@@ -173,45 +169,6 @@ final class SparkEnsembleCommand implements Callable<Integer> {
                         + "k8s://HOST:PORT.");
             }
             throw new IllegalStateException("Spark did not start: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Progress on standard error for a long run at a terminal, as the local command tells it: a
-     * line redrawn at most twice a second once the run has taken two seconds, as tasks finish;
-     * nothing where standard error is a file or pipe.
-     */
-    private static EnsembleProgress progress(PrintWriter err) {
-        if (!standardErrorIsATerminal()) {
-            return EnsembleProgress.NONE;
-        }
-        long start = System.nanoTime();
-        AtomicLong last = new AtomicLong(start);
-        return (done, total) -> {
-            long now = System.nanoTime();
-            long before = last.get();
-            boolean finished = done == total;
-            if ((now - start > PROGRESS_AFTER_NANOS && now - before > 500_000_000L && last.compareAndSet(before, now))
-                    || (finished && now - start > PROGRESS_AFTER_NANOS)) {
-                synchronized (err) {
-                    err.printf(Locale.ROOT, "\rensemble: %d of %d draws (%d %%), %.0f s%s", done, total, 100 * done / total,
-                            (now - start) / 1e9, finished ? System.lineSeparator() : "");
-                    err.flush();
-                }
-            }
-        };
-    }
-
-    /**
-     * Whether standard error goes to a terminal, as the local command decides it: where the system
-     * tells (on Linux, the link of file descriptor 2), else where the JVM has a console.
-     */
-    private static boolean standardErrorIsATerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
         }
     }
 
