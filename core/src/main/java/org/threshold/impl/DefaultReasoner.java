@@ -120,6 +120,8 @@ public final class DefaultReasoner implements Reasoner {
     private final List<String> ruleNames;
     private final Calibration declared;
     private final List<CalibrationKey> packKeys;
+    /** The types of fact the rules match that an event may be: where {@link Provenance} looks for sourced events. */
+    private final List<Class<?>> eventTypes;
 
     public DefaultReasoner(List<RulePack> packs, int maxFirings) {
         this(packs, maxFirings, DEFAULT_TIMEOUT, null);
@@ -156,6 +158,7 @@ public final class DefaultReasoner implements Reasoner {
         this.precompiled = KnowledgeBases.allPrecompiled(this.packs);
         this.kieBase = precompiled ? KnowledgeBases.fromExecutableModels(this.packs)
                 : KnowledgeBases.fromDrl(this.packs, internalNames);
+        this.eventTypes = Provenance.eventTypes(kieBase);
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         for (RulePack pack : this.packs) {
             pack.metrics().forEach(m -> metricOrder.putIfAbsent(m, metricOrder.size()));
@@ -570,7 +573,8 @@ public final class DefaultReasoner implements Reasoner {
             metrics.put(metric, values.get(0));
         }
         List<Finding> findings = new ArrayList<>();
-        List<org.threshold.fact.Event> sourced = byType.isEmpty() ? List.of() : Provenance.sourcedEvents(session);
+        Provenance.Tracer provenance = !byType.isEmpty() && Provenance.anySourced(session, eventTypes)
+                ? new Provenance.Tracer(session) : null;
         for (String type : ordered(byType.keySet(), conclusionOrder)) {
             List<Justifications.Justified> justified = new ArrayList<>(byType.get(type));
             if (justified.isEmpty()) {
@@ -586,7 +590,7 @@ public final class DefaultReasoner implements Reasoner {
                 strength = strength == null ? c.strength() : strength;
                 because.add(j.explanation());
             }
-            findings.add(new Finding(type, basis, strength, because, Provenance.sources(session, justified, sourced)));
+            findings.add(new Finding(type, basis, strength, because, provenance == null ? List.of() : provenance.sources(justified)));
         }
         Posture posture = single(postures, "posture", name);
         RiskLevel level = single(levels, "risk level", name);

@@ -49,6 +49,11 @@ final class Justifications {
 
         /** The facts the match's accumulates gathered and its exists conditions found, found on demand. */
         List<Object> accumulated() {
+            return accumulated(match);
+        }
+
+        /** The facts a match's accumulates gathered and its exists conditions found. */
+        static List<Object> accumulated(Match match) {
             List<Object> out = new ArrayList<>();
             if (match instanceof TupleImpl t) {
                 TupleImpl prev = null;
@@ -127,6 +132,21 @@ final class Justifications {
             Object inserted = dependency.getObject();
             Reason reason = reasonOf.apply(inserted);
             out.add(new Justified(explain(match, reason), inserted, match));
+        }
+        return out;
+    }
+
+    /** The rule matches that justify a derived fact, without their explanations; none for a given fact. */
+    static List<Match> justifiers(FactHandle handle) {
+        if (!(handle instanceof InternalFactHandle internal)
+                || !(internal.getEqualityKey() instanceof TruthMaintenanceSystemEqualityKey tmsKey)
+                || tmsKey.getBeliefSet() == null) {
+            return List.of();
+        }
+        List<Match> out = new ArrayList<>(1);
+        for (SimpleMode mode = (SimpleMode) tmsKey.getBeliefSet().getFirst(); mode != null; mode = mode.getNext()) {
+            LogicalDependency<SimpleMode> dependency = mode.getObject();
+            out.add(dependency.getJustifier());
         }
         return out;
     }
