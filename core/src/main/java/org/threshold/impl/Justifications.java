@@ -10,6 +10,7 @@ import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.reteoo.AccumulateNode;
 import org.drools.core.reteoo.NotNodeLeftTuple;
+import org.drools.core.reteoo.SubnetworkTuple;
 import org.drools.core.reteoo.TupleImpl;
 import org.drools.tms.LogicalDependency;
 import org.drools.tms.SimpleMode;
@@ -68,8 +69,14 @@ final class Justifications {
                                 continue;
                             }
                             Object gathered = right.getFactHandle() == null ? null : right.getFactHandle().getObject();
-                            // a sub-network's tuple ({@code $t : Threat(...) and not ...}) holds its facts on its left parents
-                            facts(gathered != null ? gathered : right.getLeftParent(), out);
+                            if (right instanceof SubnetworkTuple) {
+                                // a sub-network's tuple ({@code $t : Threat(...) and not ... and AsOf(...)}) holds
+                                // the fact of its last condition, if that is a fact, and the others on its left parents
+                                facts(gathered, out);
+                                facts(right.getLeftParent(), out);
+                            } else {
+                                facts(gathered != null ? gathered : right.getLeftParent(), out);
+                            }
                         }
                     }
                 }
