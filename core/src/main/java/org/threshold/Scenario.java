@@ -157,7 +157,7 @@ public record Scenario(
         facts.add(strain);
         facts.addAll(factions);
         for (Signal s : signals) {
-            facts.add(new ObserverSignal(s));
+            facts.add(ObserverSignal.of(s));
         }
         facts.addAll(costs.values());
         facts.addAll(eventsUpToAsOf());

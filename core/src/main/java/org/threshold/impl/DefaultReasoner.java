@@ -566,7 +566,7 @@ public final class DefaultReasoner implements Reasoner {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (String metric : ordered(metricValues.keySet(), metricOrder)) {
             List<Double> values = metricValues.get(metric);
-            if (new LinkedHashSet<>(values).size() > 1) {
+            if (values.size() > 1 && new LinkedHashSet<>(values).size() > 1) {
                 throw new RuleFailureException("the rules computed the metric '" + metric + "' more than once, with values "
                         + values + ", on scenario '" + name + "' as of " + asOf + ". Maybe two rules insert it.");
             }
@@ -783,8 +783,12 @@ public final class DefaultReasoner implements Reasoner {
 
     private static List<String> ordered(Set<String> names, Map<String, Integer> order) {
         List<String> list = new ArrayList<>(names);
-        list.sort(Comparator.comparing((String n) -> order.getOrDefault(n, Integer.MAX_VALUE))
-                .thenComparing(Comparator.naturalOrder()));
+        if (list.size() > 1) {
+            list.sort((a, b) -> {
+                int byOrder = Integer.compare(order.getOrDefault(a, Integer.MAX_VALUE), order.getOrDefault(b, Integer.MAX_VALUE));
+                return byOrder != 0 ? byOrder : a.compareTo(b);
+            });
+        }
         return list;
     }
 
@@ -866,15 +870,22 @@ public final class DefaultReasoner implements Reasoner {
             // every delete before any insert: the next scenario may hold the very object that sits
             // at another position now (an event moves up when an earlier one falls after asOf), and
             // inserting an object the session still holds would only return its old handle
-            Set<Object> held = identitySet(facts);
-            Set<Object> coming = identitySet(nextFacts);
+            Set<Object> held = null;
+            Set<Object> coming = null;
             List<Integer> changed = new ArrayList<>();
             for (int i = 0; i < common; i++) {
                 Object was = facts.get(i);
                 Object now = nextFacts.get(i);
                 // an equal object stays where it is, unless one of the two instances is also at
                 // another position of the other list (two equal events, one of them moving)
-                boolean same = was == now || was.equals(now) && !held.contains(now) && !coming.contains(was);
+                boolean same = was == now;
+                if (!same && was.equals(now)) {
+                    if (held == null) {
+                        held = identitySet(facts);
+                        coming = identitySet(nextFacts);
+                    }
+                    same = !held.contains(now) && !coming.contains(was);
+                }
                 if (!same) {
                     session.delete(handles.get(i));
                     changed.add(i);
