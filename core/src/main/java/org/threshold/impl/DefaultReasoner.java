@@ -309,8 +309,9 @@ public final class DefaultReasoner implements Reasoner {
      * @param replay the scenario as of that day with the events inserted so far, to run again
      *     where a failure must name a rule
      */
-    Assessment readAt(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay) {
-        return read(session, name, asOf, replay, true);
+    Assessment readAt(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay,
+            Justifications.Memo memo) {
+        return read(session, name, asOf, replay, true, memo);
     }
 
     @Override
@@ -500,15 +501,28 @@ public final class DefaultReasoner implements Reasoner {
      */
     private Assessment read(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay,
             boolean whole) {
+        return read(session, name, asOf, replay, whole, null);
+    }
+
+    /** @param memo the explanations of the session's last reading, to take over where unchanged; null for none */
+    private Assessment read(KieSession session, String name, LocalDate asOf, java.util.function.Supplier<Scenario> replay,
+            boolean whole, Justifications.Memo memo) {
+        if (memo != null) {
+            memo.begin();
+        }
         try {
-            return readChecked(session, name, asOf, replay, whole);
+            Assessment a = readChecked(session, name, asOf, replay, whole, memo);
+            if (memo != null) {
+                memo.end();
+            }
+            return a;
         } catch (Justifications.BadReason b) {
             throw badReason(b);
         }
     }
 
     private Assessment readChecked(KieSession session, String name, LocalDate asOf,
-            java.util.function.Supplier<Scenario> replay, boolean whole) {
+            java.util.function.Supplier<Scenario> replay, boolean whole, Justifications.Memo memo) {
         Map<String, List<Double>> metricValues = new HashMap<>();
         Map<String, List<Justifications.Justified>> byType = new HashMap<>();
         Map<Posture, List<Explanation>> postures = new TreeMap<>();
@@ -532,13 +546,13 @@ public final class DefaultReasoner implements Reasoner {
                 }
                 values.add(m.value());
             } else if (o instanceof Conclusion c) {
-                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((Conclusion) x).reason());
+                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((Conclusion) x).reason(), memo);
                 if (justified.isEmpty()) {
                     stated = add(stated, o);
                 }
                 byType.computeIfAbsent(c.type(), k -> new ArrayList<>(1)).addAll(justified);
             } else if (o instanceof PostureVerdict p) {
-                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((PostureVerdict) x).reason());
+                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((PostureVerdict) x).reason(), memo);
                 if (justified.isEmpty()) {
                     stated = add(stated, o);
                 }
@@ -546,7 +560,7 @@ public final class DefaultReasoner implements Reasoner {
                     postures.computeIfAbsent(p.posture(), k -> new ArrayList<>()).add(j.explanation());
                 }
             } else if (o instanceof RiskVerdict r) {
-                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((RiskVerdict) x).reason());
+                List<Justifications.Justified> justified = Justifications.of(handle, x -> ((RiskVerdict) x).reason(), memo);
                 if (justified.isEmpty()) {
                     stated = add(stated, o);
                 }
@@ -799,10 +813,12 @@ public final class DefaultReasoner implements Reasoner {
      * with those in the session position by position ({@link Scenario#facts()} lists them in a
      * fixed order: capacity, return ticket, strain, factions, signals, costs, events), so a
      * changed value is one changed fact, and events added at the end or taken from it are single
-     * inserts and deletes. A changed fact (the calibration and the clock too) is deleted and its
-     * new value inserted, not updated in place: the rules are property-reactive, and a pattern
-     * such as {@code $c : Calibration()} with no constraint of its own listens to no property, so
-     * an update would leave matches on the old value standing. The rules of the essay pack are
+     * inserts and deletes. A changed fact (the calibration too) is deleted and its new value
+     * inserted, not updated in place: the rules are property-reactive, and a pattern such as
+     * {@code $c : Calibration()} with no constraint of its own listens to no property, so an
+     * update would leave matches on the old value standing. The clock is the exception: {@link
+     * AsOf} is class-reactive (every pattern on it hears every change), so it is updated in place,
+     * and a rule whose count of closed windows stays the same does not withdraw what it derived. The rules of the essay pack are
      * order-free (sums are sorted before adding), so the result does not depend on the order in
      * which facts arrived.
      */
@@ -814,6 +830,7 @@ public final class DefaultReasoner implements Reasoner {
         private FactHandle clock;
         private final List<Object> facts;
         private final List<FactHandle> handles;
+        private final Justifications.Memo memo = new Justifications.Memo();
 
         LiveSession(KieSession session, Scenario scenario, Calibration calibration, List<FactHandle> calibrationHandles,
                 FactHandle clock, List<Object> facts, List<FactHandle> handles) {
@@ -848,7 +865,7 @@ public final class DefaultReasoner implements Reasoner {
         public Assessment assess() {
             fire(session, scenario);
             // the caller may have withdrawn scenario facts on purpose: what is left is assessed as it is
-            return read(session, scenario.name(), scenario.asOf(), null, false);
+            return read(session, scenario.name(), scenario.asOf(), null, false, memo);
         }
 
         @Override
@@ -862,8 +879,8 @@ public final class DefaultReasoner implements Reasoner {
                 calibration = nextCalibration;
             }
             if (!next.asOf().equals(scenario.asOf())) {
-                session.delete(clock);
-                clock = session.insert(new AsOf(next.asOf()));
+                // the clock reacts to any change as a whole, so it moves in place
+                session.update(clock, new AsOf(next.asOf()));
             }
             List<Object> nextFacts = next.facts();
             int common = Math.min(facts.size(), nextFacts.size());
@@ -908,7 +925,7 @@ public final class DefaultReasoner implements Reasoner {
             scenario = next;
             fire(session, next);
             // the session holds exactly next's facts now: read it as a fresh assessment of next is read
-            return read(session, next.name(), next.asOf(), () -> next, true);
+            return read(session, next.name(), next.asOf(), () -> next, true, memo);
         }
 
         @Override

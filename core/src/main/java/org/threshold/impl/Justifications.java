@@ -1,6 +1,7 @@
 package org.threshold.impl;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,85 @@ final class Justifications {
     }
 
     static List<Justified> of(FactHandle handle, Function<Object, Reason> reasonOf) {
+        return of(handle, reasonOf, null);
+    }
+
+    /**
+     * The justifications read from a live session the last time, to be taken again where nothing
+     * behind them changed: a session that moves from one scenario to the next, or from one day to
+     * the next, keeps most of its derived facts and the matches that justify them.
+     *
+     * <p>Implementation notes: the engine records each logical insertion as a new belief (a
+     * {@code SimpleMode}); a match fired again, for whatever reason, gives new ones. A belief
+     * seen at the last reading, with the same match and inserted object, and the match still
+     * holding the very same facts, explains exactly what it explained then (facts are
+     * immutable, and a change to one is told to the engine, which fires the match again), so its
+     * explanation is taken over instead of read again. What was not seen at one reading is
+     * forgotten at the next.
+     */
+    static final class Memo {
+        private Map<Object, Entry> previous = new IdentityHashMap<>();
+        private Map<Object, Entry> current = new IdentityHashMap<>();
+
+        private record Entry(Match match, Object inserted, Object[] facts, Justified justified) {
+        }
+
+        void begin() {
+            current.clear();
+        }
+
+        void end() {
+            Map<Object, Entry> done = previous;
+            previous = current;
+            current = done;
+            current.clear();
+        }
+
+        private Justified get(Object belief, Match match, Object inserted, Object[] facts) {
+            Entry e = previous.get(belief);
+            if (e == null || e.match() != match || e.inserted() != inserted || !sameFacts(e.facts(), facts)) {
+                return null;
+            }
+            current.put(belief, e);
+            return e.justified();
+        }
+
+        private void put(Object belief, Match match, Object inserted, Object[] facts, Justified justified) {
+            current.put(belief, new Entry(match, inserted, facts, justified));
+        }
+
+        private static boolean sameFacts(Object[] a, Object[] b) {
+            if (a == null || b == null || a.length != b.length) {
+                return false;
+            }
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The objects of a match's tuple, from its last condition to its first; null where it cannot tell. */
+    private static Object[] tupleFacts(Match match) {
+        if (!(match instanceof TupleImpl t)) {
+            return null;
+        }
+        int n = 0;
+        for (TupleImpl x = t; x != null; x = x.getParent()) {
+            n++;
+        }
+        Object[] facts = new Object[n];
+        int i = 0;
+        for (TupleImpl x = t; x != null; x = x.getParent()) {
+            facts[i++] = x.getFactHandle() == null ? null : x.getFactHandle().getObject();
+        }
+        return facts;
+    }
+
+    /** As {@link #of(FactHandle, Function)}, taking over from {@code memo} what is unchanged since its last reading; null for none. */
+    static List<Justified> of(FactHandle handle, Function<Object, Reason> reasonOf, Memo memo) {
         List<Justified> out = new ArrayList<>(1);
         if (!(handle instanceof InternalFactHandle internal)) {
             return out;
@@ -137,8 +217,17 @@ final class Justifications {
             LogicalDependency<SimpleMode> dependency = mode.getObject();
             Match match = dependency.getJustifier();
             Object inserted = dependency.getObject();
-            Reason reason = reasonOf.apply(inserted);
-            out.add(new Justified(explain(match, reason), inserted, match));
+            if (memo == null) {
+                out.add(new Justified(explain(match, reasonOf.apply(inserted)), inserted, match));
+                continue;
+            }
+            Object[] facts = tupleFacts(match);
+            Justified known = memo.get(mode, match, inserted, facts);
+            if (known == null) {
+                known = new Justified(explain(match, reasonOf.apply(inserted)), inserted, match);
+                memo.put(mode, match, inserted, facts, known);
+            }
+            out.add(known);
         }
         return out;
     }

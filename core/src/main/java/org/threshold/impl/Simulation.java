@@ -98,6 +98,7 @@ final class Simulation {
             List<Event> sinceStep = new ArrayList<>();
             List<Event> generatedSinceStep = new ArrayList<>();
             List<Event> inserted = new ArrayList<>();
+            Justifications.Memo memo = new Justifications.Memo();
             int next = 0;
             Assessment previous = null;
             long days = ChronoUnit.DAYS.between(from, to);
@@ -106,8 +107,7 @@ final class Simulation {
                 if (d > 0) {
                     // a new clock fact rather than an update of the old one: every match on the old
                     // day is cancelled, and its logical insertions with it
-                    session.delete(clock);
-                    clock = session.insert(new AsOf(day));
+                    session.update(clock, new AsOf(day));
                 }
                 while (next < events.size() && !events.get(next).day().isAfter(day)) {
                     Event e = events.get(next++);
@@ -117,7 +117,7 @@ final class Simulation {
                 }
                 reasoner.fireFor(session, scenario);
                 if (policy.isActive()) {
-                    Event made = act(day, reasoner.readAt(session, scenario.name(), day, replay(day, inserted)).posture());
+                    Event made = act(day, reasoner.readAt(session, scenario.name(), day, replay(day, inserted), memo).posture());
                     if (made != null) {
                         insert(session, made);
                         inserted.add(made);
@@ -126,7 +126,7 @@ final class Simulation {
                         reasoner.fireFor(session, scenario);
                     }
                 }
-                Assessment now = reasoner.readAt(session, scenario.name(), day, replay(day, inserted));
+                Assessment now = reasoner.readAt(session, scenario.name(), day, replay(day, inserted), memo);
                 if (previous != null) {
                     compare(day, previous, now, transitions);
                 }
