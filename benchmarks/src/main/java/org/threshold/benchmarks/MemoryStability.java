@@ -57,31 +57,35 @@ public final class MemoryStability {
         report(0, start);
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int quarter = 1; quarter <= 4; quarter++) {
-            long target = total * quarter / 4;
-            List<Future<?>> work = new ArrayList<>();
-            long perThread = (target - done.get()) / threads;
-            long extra = (target - done.get()) % threads;
-            for (int t = 0; t < threads; t++) {
-                long n = perThread + (t < extra ? 1 : 0);
-                int offset = t;
-                work.add(pool.submit(() -> {
-                    for (long i = 0; i < n; i++) {
-                        int k = (int) ((i + offset) % scenarios.size());
-                        if (!reasoner.assess(scenarios.get(k)).equals(expected.get(k))) {
-                            throw new IllegalStateException("an assessment differs from the first one of " + scenarios.get(k).name());
+        // the pool's threads must not keep the program alive once an assessment differed
+        try {
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                long target = total * quarter / 4;
+                List<Future<?>> work = new ArrayList<>();
+                long perThread = (target - done.get()) / threads;
+                long extra = (target - done.get()) % threads;
+                for (int t = 0; t < threads; t++) {
+                    long n = perThread + (t < extra ? 1 : 0);
+                    int offset = t;
+                    work.add(pool.submit(() -> {
+                        for (long i = 0; i < n; i++) {
+                            int k = (int) ((i + offset) % scenarios.size());
+                            if (!reasoner.assess(scenarios.get(k)).equals(expected.get(k))) {
+                                throw new IllegalStateException("an assessment differs from the first one of " + scenarios.get(k).name());
+                            }
+                            done.incrementAndGet();
                         }
-                        done.incrementAndGet();
-                    }
-                    return null;
-                }));
+                        return null;
+                    }));
+                }
+                for (Future<?> f : work) {
+                    f.get();
+                }
+                report(done.get(), start);
             }
-            for (Future<?> f : work) {
-                f.get();
-            }
-            report(done.get(), start);
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
     }
 
     private static void report(long done, long start) throws InterruptedException {
