@@ -880,7 +880,12 @@ public final class DefaultReasoner implements Reasoner {
             }
             if (!next.asOf().equals(scenario.asOf())) {
                 // the clock reacts to any change as a whole, so it moves in place
-                session.update(clock, new AsOf(next.asOf()));
+                if (clock instanceof InternalFactHandle h && !h.isValid()) {
+                    // a rule deleted the clock: the new day's clock is a new fact
+                    clock = session.insert(new AsOf(next.asOf()));
+                } else {
+                    session.update(clock, new AsOf(next.asOf()));
+                }
             }
             List<Object> nextFacts = next.facts();
             int common = Math.min(facts.size(), nextFacts.size());

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
@@ -107,7 +108,12 @@ final class Simulation {
                 if (d > 0) {
                     // a new clock fact rather than an update of the old one: every match on the old
                     // day is cancelled, and its logical insertions with it
-                    session.update(clock, new AsOf(day));
+                    if (clock instanceof InternalFactHandle h && !h.isValid()) {
+                        // a rule deleted the clock: the new day's clock is a new fact
+                        clock = session.insert(new AsOf(day));
+                    } else {
+                        session.update(clock, new AsOf(day));
+                    }
                 }
                 while (next < events.size() && !events.get(next).day().isAfter(day)) {
                     Event e = events.get(next++);
