@@ -334,6 +334,20 @@ public final class DefaultReasoner implements Reasoner {
         }
     }
 
+    /**
+     * Moves a session's clock to {@code day} and returns its handle. The clock is updated in place
+     * ({@link AsOf} is class-reactive, so every pattern on it hears the change, as it would a new
+     * clock): a rule whose count of closed windows stays the same keeps what it derived. Where a
+     * rule has deleted the clock, the day's clock is a new fact.
+     */
+    static FactHandle moveClock(KieSession session, FactHandle clock, LocalDate day) {
+        if (clock instanceof InternalFactHandle h && !h.isValid()) {
+            return session.insert(new AsOf(day));
+        }
+        session.update(clock, new AsOf(day));
+        return clock;
+    }
+
     /** Inserts the calibration and the facts the packs make from it; their handles. */
     private List<FactHandle> insertCalibration(KieSession session, Calibration calibration) {
         List<Object> facts = calibrationFacts(calibration);
@@ -879,13 +893,7 @@ public final class DefaultReasoner implements Reasoner {
                 calibration = nextCalibration;
             }
             if (!next.asOf().equals(scenario.asOf())) {
-                // the clock reacts to any change as a whole, so it moves in place
-                if (clock instanceof InternalFactHandle h && !h.isValid()) {
-                    // a rule deleted the clock: the new day's clock is a new fact
-                    clock = session.insert(new AsOf(next.asOf()));
-                } else {
-                    session.update(clock, new AsOf(next.asOf()));
-                }
+                clock = moveClock(session, clock, next.asOf());
             }
             List<Object> nextFacts = next.facts();
             int common = Math.min(facts.size(), nextFacts.size());

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -41,9 +40,6 @@ import org.threshold.fact.Event;
  * found once and shared by every conclusion that reaches it.
  */
 final class Provenance {
-
-    private static final Comparator<Event> BY_DAY = Comparator.comparing(Event::day)
-            .thenComparing(e -> e.source().citation());
 
     private Provenance() {
     }

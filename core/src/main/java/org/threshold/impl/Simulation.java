@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import org.drools.core.common.InternalFactHandle;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
@@ -106,14 +105,9 @@ final class Simulation {
             for (long d = 0; d <= days; d++) {
                 LocalDate day = from.plusDays(d);
                 if (d > 0) {
-                    // a new clock fact rather than an update of the old one: every match on the old
-                    // day is cancelled, and its logical insertions with it
-                    if (clock instanceof InternalFactHandle h && !h.isValid()) {
-                        // a rule deleted the clock: the new day's clock is a new fact
-                        clock = session.insert(new AsOf(day));
-                    } else {
-                        session.update(clock, new AsOf(day));
-                    }
+                    // the clock moves in place: what rests on it is re-evaluated, and what comes out
+                    // the same stands, with everything derived from it
+                    clock = DefaultReasoner.moveClock(session, clock, day);
                 }
                 while (next < events.size() && !events.get(next).day().isAfter(day)) {
                     Event e = events.get(next++);

@@ -3,6 +3,7 @@ package org.threshold.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 import org.threshold.Suggestions;
 
@@ -108,6 +109,24 @@ public final class ThresholdCommand implements Runnable {
     private static int run(PrintWriter out, PrintWriter err, boolean stderrIsTerminal, String... args) {
         Feedback.reset(stderrIsTerminal);
         CommandLine cli = new CommandLine(new ThresholdCommand());
+        configure(cli, out, err, (arg, e) -> false);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * Sets a command line up as every Threshold program does (also {@code threshold-spark}): its
+     * streams, enum values in any case, exit code 2 with one message and a hint for a bad argument
+     * (the nearest option or command where one is near), exit code 1 with the first line of the
+     * fault for anything else.
+     *
+     * @param explain told each unmatched argument first, with the error stream; returns whether it
+     *     explained the argument itself (then no nearest option is suggested for it)
+     */
+    public static void configure(CommandLine cli, PrintWriter out, PrintWriter err,
+            BiPredicate<String, PrintWriter> explain) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -115,23 +134,21 @@ public final class ThresholdCommand implements Runnable {
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("threshold: " + ex.getMessage());
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-                suggestOptions(unmatched, err);
+                suggestOptions(unmatched, err, explain);
             }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("threshold: internal error: " + ex);
+            // the first line only: a fault's message may carry more (on Spark, remote stack traces)
+            err.println("threshold: internal error: " + String.valueOf(ex).lines().findFirst().orElse(""));
             err.println("This is a fault of the program; please report it with the input that caused it.");
             return FAULT;
         });
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
     }
 
-    private static void suggestOptions(CommandLine.UnmatchedArgumentException ex, PrintWriter err) {
+    private static void suggestOptions(CommandLine.UnmatchedArgumentException ex, PrintWriter err,
+            BiPredicate<String, PrintWriter> explain) {
         List<String> options = new ArrayList<>();
         for (CommandLine.Model.OptionSpec o : ex.getCommandLine().getCommandSpec().options()) {
             for (String name : o.names()) {
@@ -142,6 +159,9 @@ public final class ThresholdCommand implements Runnable {
         }
         List<String> commands = new ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
         for (String arg : ex.getUnmatched()) {
+            if (explain.test(arg, err)) {
+                continue;
+            }
             List<String> near = arg.startsWith("--") ? Suggestions.nearest(arg, options, 2)
                     : arg.startsWith("-") ? List.of() : Suggestions.nearest(arg, commands, 2);
             if (!near.isEmpty()) {

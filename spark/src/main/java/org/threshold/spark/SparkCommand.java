@@ -1,12 +1,10 @@
 package org.threshold.spark;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.threshold.Suggestions;
+import org.threshold.cli.ThresholdCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,52 +64,18 @@ public final class SparkCommand implements Runnable {
     /** Runs the command line with these streams and returns the exit code, without exiting. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SparkCommand());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExitCodeExceptionMapper(t -> FAULT);
-        cli.setParameterExceptionHandler((ex, a) -> {
-            err.println(PREFIX + ex.getMessage());
-            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-                suggestOptions(unmatched, err);
+        ThresholdCommand.configure(cli, out, err, (arg, e) -> {
+            if (arg.equals("--threads") || arg.startsWith("--threads=")) {
+                e.println("On Spark the cores come from --master (local[N] on this machine, or the cluster's executors) "
+                        + "and the tasks from --partitions.");
+                return true;
             }
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // the first line only: Spark's messages may carry remote stack traces
-            err.println(PREFIX + "internal error: " + String.valueOf(ex).lines().findFirst().orElse(""));
-            err.println("This is a fault of the program; please report it with the input that caused it.");
-            return FAULT;
+            return false;
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
-    }
-
-    private static void suggestOptions(CommandLine.UnmatchedArgumentException ex, PrintWriter err) {
-        List<String> options = new ArrayList<>();
-        for (CommandLine.Model.OptionSpec o : ex.getCommandLine().getCommandSpec().options()) {
-            for (String name : o.names()) {
-                if (name.startsWith("--")) {
-                    options.add(name);
-                }
-            }
-        }
-        List<String> commands = new ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
-        for (String arg : ex.getUnmatched()) {
-            if (arg.equals("--threads") || arg.startsWith("--threads=")) {
-                err.println("On Spark the cores come from --master (local[N] on this machine, or the cluster's executors) "
-                        + "and the tasks from --partitions.");
-                continue;
-            }
-            List<String> near = arg.startsWith("--") ? Suggestions.nearest(arg, options, 2)
-                    : arg.startsWith("-") ? List.of() : Suggestions.nearest(arg, commands, 2);
-            if (!near.isEmpty()) {
-                err.println("Maybe you meant " + String.join(" or ", near) + " instead of " + arg + ".");
-            }
-        }
     }
 
     /** The version from the jar's manifest. */
