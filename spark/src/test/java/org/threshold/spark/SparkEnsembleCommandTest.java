@@ -165,6 +165,24 @@ class SparkEnsembleCommandTest {
     }
 
     @Test
+    void threadsIsNotAnOptionOnSparkAndTheMessageSaysWhereTheCoresComeFrom() {
+        Run r = spark("ensemble", UNCERTAIN.toString(), "--samples", "10", "--threads", "2");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("threshold: Unknown options: '--threads', '2'")
+                .contains("On Spark the cores come from --master").doesNotContain("Maybe you meant").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMisspeltOptionGetsTheNearestOneAsOnTheLocalCommandLine() {
+        Run r = spark("ensemble", UNCERTAIN.toString(), "--sampels", "10");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("Maybe you meant --samples instead of --sampels.");
+    }
+
+    @Test
     void theTimeLimitTravelsWithTheRulesAndStopsASlowRule(@TempDir Path dir) throws Exception {
         Path rule = dir.resolve("slow.drl");
         Files.writeString(rule, """
